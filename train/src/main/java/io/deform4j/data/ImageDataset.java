@@ -1,0 +1,40 @@
+package io.deform4j.data;
+
+import java.util.List;
+
+/**
+ * A labelled set of images held as raw bytes: the seam between the readers of real formats
+ * (CIFAR binary, IDX, image folders) and the batch pipeline that feeds training.
+ *
+ * <p>Images are 8-bit, channel-major ({@code C×H×W}); every image of a data set has the same
+ * shape. Labels lie in {@code [0, classes())}.
+ */
+public interface ImageDataset {
+
+    /** Number of examples. */
+    int size();
+
+    /** Number of classes; labels lie in {@code [0, classes())}. */
+    int classes();
+
+    /** Class names, index = label. */
+    List<String> classNames();
+
+    /** Channels per image (3 for CIFAR, 1 for Fashion-MNIST). */
+    int channels();
+
+    /** Image height in pixels. */
+    int height();
+
+    /** Image width in pixels. */
+    int width();
+
+    /**
+     * The pixels of example {@code index}, {@code C×H×W} unsigned bytes. Callers must not
+     * modify the array.
+     */
+    byte[] image(int index);
+
+    /** The label of example {@code index}. */
+    int label(int index);
+}
