@@ -1,0 +1,15 @@
+package io.deform4j.cli;
+
+/** The exit codes of every command, in one place. */
+public final class ExitCodes {
+
+    /** Done as asked. */
+    public static final int OK = 0;
+    /** Something failed that is not the user's input (an I/O error, a bug). */
+    public static final int FAILURE = 1;
+    /** The input was wrong: an option, a file, a value out of range. */
+    public static final int BAD_INPUT = 2;
+
+    private ExitCodes() {
+    }
+}
