@@ -46,6 +46,7 @@ public final class Deform4j implements Runnable {
         CommandLine cli = new CommandLine(new Deform4j());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(ErrorReporter::parameterError);
         try {

@@ -22,7 +22,7 @@ final class LogExp extends ParametricVdm {
         this.e2 = e2.value();
         require(this.e1 > 0, "e1", this.e1, "> 0");
         require(this.e2 > 0, "e2", this.e2, "> 0");
-        this.domain = new Domain(Math.log(this.e2), true, "exp(l) > e2, that is l > ln e2 = " + Math.log(this.e2));
+        this.domain = new Domain(Math.log(this.e2), true, "exp(l) > e2, i.e. l > ln e2");
     }
 
     @Override

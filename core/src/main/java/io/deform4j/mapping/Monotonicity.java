@@ -11,8 +11,8 @@ import io.deform4j.expression.OutsideDomainException;
 final class Monotonicity {
 
     static final int POINTS = 5001;
-    static final double UPPER = 50;
-    static final double STEP = UPPER / (POINTS - 1);
+    static final int UPPER = 50;
+    static final double STEP = (double) UPPER / (POINTS - 1);
 
     private Monotonicity() {
     }

@@ -28,6 +28,7 @@ public final class VdmParser {
     public static final String EXPRESSION_PREFIX = "expr:";
 
     private static final Pattern FAMILY = Pattern.compile("\\s*([A-Za-z]+)\\s*\\((.*)\\)\\s*", Pattern.DOTALL);
+    private static final Pattern FAMILY_START = Pattern.compile("\\s*([A-Za-z]+)\\s*\\(.*", Pattern.DOTALL);
     private static final String KNOWN = "AP(a1,a2,a3,a4), LE(e1,e2), c*l^k, original, expr:<expression in l>";
 
     private VdmParser() {
@@ -67,6 +68,10 @@ public final class VdmParser {
                 default -> throw new ParseException(spec, family.start(1),
                         "unknown mapping family '" + family.group(1) + "' (known: " + KNOWN + ")");
             };
+        }
+        Matcher start = FAMILY_START.matcher(spec);
+        if (start.matches() && MathFunction.named(start.group(1)).isEmpty() && !spec.strip().endsWith(")")) {
+            throw new ParseException(spec, spec.length(), "missing ')' to close '" + start.group(1) + "('");
         }
         Expr expr = ExpressionParser.parseInLoss(spec);
         return asPower(expr).orElseGet(() -> new ExpressionVdm(spec));

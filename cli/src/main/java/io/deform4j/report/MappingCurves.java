@@ -1,0 +1,73 @@
+package io.deform4j.report;
+
+import io.deform4j.expression.OutsideDomainException;
+import io.deform4j.mapping.Vdm;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * δ'(ℓ) of several mappings sampled on one grid of losses, keeping only the points where each
+ * mapping is defined (so {@code LE(1,1.9)} starts at ℓ &gt; ln 1.9): the data of Fig. 2(a)/(b).
+ *
+ * @param grid the losses sampled
+ * @param curves one curve per mapping, in the order given
+ * @param gaps a sentence for each mapping that is undefined on part of the grid
+ */
+public record MappingCurves(double[] grid, List<Curve> curves, List<String> gaps) {
+
+    /** The defined part of one mapping's derivative on the grid. */
+    public record Curve(Vdm vdm, double[] losses, double[] derivatives) {
+    }
+
+    /** A loss range written {@code FROM:TO}. */
+    public record Range(double from, double to) {
+        public Range {
+            if (!(from < to) || !Double.isFinite(from) || !Double.isFinite(to)) {
+                throw new IllegalArgumentException("--range: expected FROM:TO with finite FROM < TO, got " + from + ":" + to);
+            }
+        }
+    }
+
+    /** Parses {@code FROM:TO}, e.g. {@code 0:5}. */
+    public static Range parseRange(String text) {
+        String[] parts = text.split(":");
+        try {
+            if (parts.length == 2) {
+                return new Range(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the expected form
+        }
+        throw new IllegalArgumentException("--range: expected FROM:TO (e.g. 0:5), got '" + text + "'");
+    }
+
+    /** Samples each mapping's δ' at {@code samples} evenly spaced losses of the range. */
+    public static MappingCurves sample(List<Vdm> mappings, Range range, int samples) {
+        if (samples < 2) {
+            throw new IllegalArgumentException("--samples: expected at least 2 points, got " + samples);
+        }
+        double[] grid = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            grid[i] = range.from() + (range.to() - range.from()) * i / (samples - 1);
+        }
+        List<Curve> curves = new ArrayList<>();
+        List<String> gaps = new ArrayList<>();
+        for (Vdm vdm : mappings) {
+            List<double[]> points = new ArrayList<>();
+            for (double l : grid) {
+                try {
+                    points.add(new double[] {l, vdm.derivative(l)});
+                } catch (OutsideDomainException e) {
+                    // outside the domain: no point; reported once below
+                }
+            }
+            if (points.size() < grid.length) {
+                gaps.add(vdm + " is undefined at " + (grid.length - points.size()) + " of " + grid.length
+                        + " points (domain: " + vdm.domain() + "); they are left out of the plot and empty in the CSV");
+            }
+            curves.add(new Curve(vdm, points.stream().mapToDouble(p -> p[0]).toArray(),
+                    points.stream().mapToDouble(p -> p[1]).toArray()));
+        }
+        return new MappingCurves(grid, List.copyOf(curves), List.copyOf(gaps));
+    }
+}

@@ -1,0 +1,100 @@
+package io.deform4j.report;
+
+import io.deform4j.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws δ'(ℓ) of several mappings on one chart, legend in the paper's notation, like Fig. 2(a)
+ * and 2(b), and writes the sampled curves as CSV beside the image ({@code fig.png} →
+ * {@code fig.csv}: {@code l} then one column per mapping, empty where it is undefined).
+ */
+public final class MappingPlot {
+
+    private MappingPlot() {
+    }
+
+    /**
+     * Writes the image (PNG or SVG, by extension) and the CSV; returns the CSV's path.
+     *
+     * @param yMax the top of the δ' axis, or null to fit every curve (a steep LE near its bound
+     *     would otherwise flatten the rest)
+     */
+    public static Path write(MappingCurves curves, Path image, Double yMax) throws IOException {
+        String name = image.getFileName().toString();
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!extension.equals("png") && !extension.equals("svg")) {
+            throw new IllegalArgumentException("--plot: expected a file name ending in .png or .svg, got '" + image + "'");
+        }
+        XYChart chart = chart(curves, yMax);
+        if (extension.equals("png")) {
+            AtomicFiles.write(image, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        } else {
+            AtomicFiles.write(image, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+        }
+        Path csv = image.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".csv");
+        AtomicFiles.writeString(csv, csv(curves));
+        return csv;
+    }
+
+    static XYChart chart(MappingCurves curves, Double yMax) {
+        XYChart chart = new XYChartBuilder().width(800).height(560)
+                .title("Derivatives of deformation mappings").xAxisTitle("loss ℓ").yAxisTitle("δ'(ℓ)").build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setPlotGridLinesVisible(true);
+        chart.getStyler().setXAxisTickMarkSpacingHint(90);
+        chart.getStyler().setXAxisDecimalPattern("0.##");
+        if (yMax != null) {
+            chart.getStyler().setYAxisMax(yMax);
+        }
+        for (MappingCurves.Curve curve : curves.curves()) {
+            if (curve.losses().length == 0) {
+                continue;
+            }
+            XYSeries series = chart.addSeries(curve.vdm().toString(), curve.losses(), curve.derivatives());
+            series.setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    static String csv(MappingCurves curves) {
+        StringBuilder text = new StringBuilder("l");
+        for (MappingCurves.Curve curve : curves.curves()) {
+            text.append(',').append(Csv.field(curve.vdm().toString()));
+        }
+        text.append('\n');
+        List<Map<Double, Double>> byLoss = curves.curves().stream().map(MappingPlot::index).toList();
+        for (double l : curves.grid()) {
+            text.append(l);
+            for (Map<Double, Double> curve : byLoss) {
+                text.append(',');
+                Double d = curve.get(l);
+                if (d != null) {
+                    text.append(d);
+                }
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static Map<Double, Double> index(MappingCurves.Curve curve) {
+        Map<Double, Double> map = new HashMap<>();
+        for (int i = 0; i < curve.losses().length; i++) {
+            map.put(curve.losses()[i], curve.derivatives()[i]);
+        }
+        return map;
+    }
+}
