@@ -31,8 +31,10 @@ public final class CifarBinary {
     /** The two variants and their file layouts. */
     public enum Variant {
         CIFAR10("cifar-10-batches-bin", List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
-                "data_batch_4.bin", "data_batch_5.bin"), "test_batch.bin", 1, 0, 10, "batches.meta.txt"),
-        CIFAR100("cifar-100-binary", List.of("train.bin"), "test.bin", 2, 1, 100, "fine_label_names.txt");
+                "data_batch_4.bin", "data_batch_5.bin"), "test_batch.bin", 1, 0, 10, "batches.meta.txt",
+                "cifar-10-binary.tar.gz", "c32a1d4ab5d03f1284b67883e8d87530"),
+        CIFAR100("cifar-100-binary", List.of("train.bin"), "test.bin", 2, 1, 100, "fine_label_names.txt",
+                "cifar-100-binary.tar.gz", "03b5dce01913d631647c71ecec9e9cb8");
 
         final String subfolder;
         final List<String> trainFiles;
@@ -41,9 +43,11 @@ public final class CifarBinary {
         final int labelOffset;
         final int classes;
         final String namesFile;
+        final String archiveName;
+        final String archiveMd5;
 
         Variant(String subfolder, List<String> trainFiles, String testFile, int labelBytes, int labelOffset,
-                int classes, String namesFile) {
+                int classes, String namesFile, String archiveName, String archiveMd5) {
             this.subfolder = subfolder;
             this.trainFiles = trainFiles;
             this.testFile = testFile;
@@ -51,6 +55,18 @@ public final class CifarBinary {
             this.labelOffset = labelOffset;
             this.classes = classes;
             this.namesFile = namesFile;
+            this.archiveName = archiveName;
+            this.archiveMd5 = archiveMd5;
+        }
+
+        /** File name of the official archive, e.g. {@code cifar-10-binary.tar.gz}. */
+        public String archiveName() {
+            return archiveName;
+        }
+
+        /** MD5 of the official archive, lower-case hex. */
+        public String archiveMd5() {
+            return archiveMd5;
         }
 
         /** Bytes per record: label bytes plus 3072 pixels. */
