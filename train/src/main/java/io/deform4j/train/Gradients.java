@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 
 /**
@@ -31,10 +33,13 @@ final class Gradients {
         return gradients;
     }
 
-    /** Sets every gradient to zero in place ({@code optimizer.zero_grad()}). */
-    static void zero(NDList gradients) {
-        for (NDArray gradient : gradients) {
-            gradient.muli(0f);
+    /** Sets every gradient to zero in place ({@code optimizer.zero_grad()}; NaN-safe). */
+    static void zero(ParameterList parameters) {
+        for (Pair<String, Parameter> pair : parameters) {
+            Parameter parameter = pair.getValue();
+            if (parameter.requiresGradient() && parameter.getArray().hasGradient()) {
+                JniUtils.zeroGrad((PtNDArray) parameter.getArray());
+            }
         }
     }
 

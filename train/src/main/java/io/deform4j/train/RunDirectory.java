@@ -162,6 +162,23 @@ public final class RunDirectory {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Read access to a run directory's files (for tests and reports). */
+    public static final class Reader {
+        private final RunDirectory run;
+
+        public Reader(Path dir) {
+            this.run = new RunDirectory(dir);
+        }
+
+        public List<EpochMetrics> metrics() throws IOException {
+            return run.metrics();
+        }
+
+        public RunInfo info() {
+            return run.readInfo();
+        }
+    }
+
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findAny().isEmpty();

@@ -1,7 +1,10 @@
 package io.deform4j.train;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.deform4j.data.DataSources;
 import io.deform4j.mapping.Vdm;
+import io.deform4j.model.Models;
+import io.deform4j.model.TrainingDefaults;
 import java.util.List;
 
 /**
@@ -48,7 +51,7 @@ public record TrainConfig(
         @JsonProperty("limit-test") int limitTest) {
 
     /** The data sets {@code --dataset} accepts. */
-    public static final List<String> DATASETS = List.of("cifar10", "cifar100", "fashion-mnist", "folder", "sample");
+    public static final List<String> DATASETS = DataSources.NAMES;
     /** Default model: ResNet-20, the paper's CIFAR baseline. */
     public static final String DEFAULT_MODEL = "resnet20";
     /** Default data set: the Fashion-MNIST sample on the classpath (works offline, in minutes). */
@@ -110,11 +113,18 @@ public record TrainConfig(
     }
 
     /**
-     * The configuration from layered options; a setting still missing after
-     * {@code options.orElse(DEFAULTS)} cannot happen.
+     * The configuration from {@code options} (command line over YAML file), then the model's
+     * Table 4 row ({@link Models#defaults}), then {@link #DEFAULTS}.
+     *
+     * @throws IllegalArgumentException for an unknown model (suggesting the closest) or a bad value
      */
     public static TrainConfig resolve(TrainOptions options) {
-        TrainOptions o = options.orElse(DEFAULTS);
+        String model = options.model() != null ? options.model() : DEFAULT_MODEL;
+        TrainingDefaults table = Models.defaults(model);
+        TrainOptions row = new TrainOptions(null, null, null, null, table.epochs(), table.batchSize(), table.lr(),
+                table.momentum(), table.nesterov(), table.weightDecay(), table.milestones(), table.gamma(), null, null,
+                null, null);
+        TrainOptions o = options.orElse(row).orElse(DEFAULTS);
         return new TrainConfig(o.model(), o.dataset(), o.dataDir(), o.vdm(), o.epochs(), o.batchSize(), o.lr(),
                 o.momentum(), o.nesterov(), o.weightDecay(), o.milestones(), o.gamma(), o.seed(), o.threads(),
                 o.limitTrain(), o.limitTest());

@@ -11,11 +11,14 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.deform4j.data.Batch;
+import io.deform4j.data.BatchLoader;
+import io.deform4j.data.ImageDataset;
+import io.deform4j.data.LoaderConfig;
+import io.deform4j.optim.Optimizer;
 import io.deform4j.expression.OutsideDomainException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -35,21 +38,25 @@ final class TrainingLoop {
     private final TrainConfig config;
     private final RunDirectory run;
     private final Block block;
-    private final UpdateRule optimizer;
-    private final BatchSource train;
-    private final BatchSource test;
+    private final Optimizer optimizer;
+    private final ImageDataset train;
+    private final LoaderConfig trainLoader;
+    private final ImageDataset test;
+    private final LoaderConfig testLoader;
     private final NDManager manager;
     private final DeformedLoss loss;
     private final Progress progress;
 
-    TrainingLoop(TrainConfig config, RunDirectory run, Block block, UpdateRule optimizer, BatchSource train,
-            BatchSource test, NDManager manager, Progress progress) {
+    TrainingLoop(TrainConfig config, RunDirectory run, Block block, Optimizer optimizer, ImageDataset train,
+            LoaderConfig trainLoader, ImageDataset test, LoaderConfig testLoader, NDManager manager, Progress progress) {
         this.config = config;
         this.run = run;
         this.block = block;
         this.optimizer = optimizer;
         this.train = train;
+        this.trainLoader = trainLoader;
         this.test = test;
+        this.testLoader = testLoader;
         this.manager = manager;
         this.loss = new DeformedLoss(config.mapping());
         this.progress = progress;
@@ -73,25 +80,26 @@ final class TrainingLoop {
             long start = System.nanoTime();
             double[] sums = new double[3]; // loss, deformed loss, correct
             int examples = 0;
-            progress.epochStarted(epoch, config.epochs(), train.batches());
-            Iterator<Batch> batches = train.epoch(epoch);
-            int step = 0;
-            while (batches.hasNext()) {
-                Batch batch = batches.next();
-                step++;
-                try {
-                    double l = step(batch, lr, sums);
-                    progress.stepped(l);
-                } catch (ArithmeticException | OutsideDomainException e) {
-                    progress.close();
-                    throw stop(current, epoch, step, e);
+            try (BatchLoader batches = BatchLoader.open(train, trainLoader, epoch)) {
+                progress.epochStarted(epoch, config.epochs(), batches.batches());
+                int step = 0;
+                while (batches.hasNext()) {
+                    Batch batch = batches.next();
+                    step++;
+                    try {
+                        double l = step(batch, lr, sums);
+                        progress.stepped(l);
+                    } catch (ArithmeticException | OutsideDomainException e) {
+                        progress.close();
+                        throw stop(current, epoch, step, e);
+                    }
+                    examples += batch.size();
+                    steps++;
                 }
-                examples += batch.size();
-                steps++;
             }
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             long evalStart = System.nanoTime();
-            double[] evaluation = evaluate(block, test, manager);
+            double[] evaluation = evaluate(block, test, testLoader, manager);
             double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
             EpochMetrics row = new EpochMetrics(epoch + 1, lr, sums[0] / examples, sums[1] / examples,
                     sums[2] / examples, evaluation[0], evaluation[1], trainSeconds, evalSeconds);
@@ -103,7 +111,7 @@ final class TrainingLoop {
             run.append(row);
             rows.add(row);
             Checkpoints.write(run.path(), new Checkpoint(epoch + 1, config.seed(), steps, best, bestEpoch,
-                    ModelState.save(block), optimizer.saveState()));
+                    ModelState.save(block), OptimizerState.save(optimizer)));
             current = current.progress(epoch + 1 == config.epochs() ? "finished" : "running", epoch + 1,
                     row.testAccuracy(), best, bestEpoch, null);
             run.writeInfo(current);
@@ -134,8 +142,7 @@ final class TrainingLoop {
             if (!Float.isFinite(gradientSum)) {
                 throw new ArithmeticException("the gradient is not finite (sum " + gradientSum + ") at loss " + plain);
             }
-            optimizer.step(parameters, lr);
-            Gradients.zero(gradients);
+            optimizer.step(parameters, lr); // updates in place and zeroes the gradients
             long correct = logits.argMax(1).eq(y).sum().getLong();
             sums[0] += plain * batch.size();
             sums[1] += loss.vdm().value(plain) * batch.size();
@@ -148,14 +155,14 @@ final class TrainingLoop {
      * Mean plain cross-entropy and accuracy of {@code block} on {@code data}, in inference mode
      * (batch norm uses running statistics) without autograd.
      */
-    static double[] evaluate(Block block, BatchSource data, NDManager manager) {
+    static double[] evaluate(Block block, ImageDataset data, LoaderConfig loader, NDManager manager) {
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
             double lossSum = 0;
             long correct = 0;
             int examples = 0;
-            Iterator<Batch> batches = data.epoch(0);
+            try (BatchLoader batches = BatchLoader.open(data, loader, 0)) {
             while (batches.hasNext()) {
                 Batch batch = batches.next();
                 try (NDManager step = manager.newSubManager()) {
@@ -168,6 +175,7 @@ final class TrainingLoop {
                     correct += logits.argMax(1).eq(y).sum().getLong();
                     examples += batch.size();
                 }
+            }
             }
             return new double[] {lossSum / examples, (double) correct / examples};
         } finally {

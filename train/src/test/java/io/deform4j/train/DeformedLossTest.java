@@ -83,7 +83,7 @@ class DeformedLossTest {
             for (NDArray g : gradients) {
                 out.add(g.toFloatArray());
             }
-            Gradients.zero(gradients);
+            Gradients.zero(block.getParameters());
             return loss.vdm().equals(Vdm.original()) ? plain : value;
         }
     }
