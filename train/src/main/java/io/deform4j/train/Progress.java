@@ -58,11 +58,11 @@ public interface Progress extends AutoCloseable {
     }
 
     /** Plain log lines. */
-    final class Lines implements Progress {
+    class Lines implements Progress {
         private final PrintWriter log;
         private final String label;
 
-        Lines(PrintWriter log, String label) {
+        public Lines(PrintWriter log, String label) {
             this.log = log;
             this.label = label;
         }
