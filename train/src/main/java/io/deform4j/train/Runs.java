@@ -33,7 +33,12 @@ public final class Runs {
     public static DataSplits openData(TrainConfig config) throws IOException {
         DataOptions options = DataOptions.defaults().withProgress(false);
         if (!config.dataDir().isEmpty()) {
-            options = options.withDataDir(Path.of(config.dataDir()));
+            Path dir = Path.of(config.dataDir());
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("data-dir " + dir + " is not a folder (data set " + config.dataset()
+                        + ")");
+            }
+            options = options.withDataDir(dir).withDownload(false);
         }
         DataSplits data = DataSources.open(config.dataset(), options);
         return data.limit(config.limitTrain(), config.limitTest(), config.seed());
