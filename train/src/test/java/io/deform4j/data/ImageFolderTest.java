@@ -46,6 +46,22 @@ class ImageFolderTest {
     }
 
     @Test
+    void greyImagesAreRepeatedOverTheChannels() throws IOException {
+        java.awt.image.BufferedImage grey = new java.awt.image.BufferedImage(4, 4,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSample(1, 2, 0, 77);
+        Files.createDirectories(root.resolve("train/a"));
+        Files.createDirectories(root.resolve("test/a"));
+        javax.imageio.ImageIO.write(grey, "png", root.resolve("train/a/g.png").toFile());
+        javax.imageio.ImageIO.write(grey, "png", root.resolve("test/a/g.png").toFile());
+        byte[] b = ImageFolder.open(root, 4).train().image(0);
+        assertEquals(77, b[2 * 4 + 1] & 0xFF);
+        assertEquals(77, b[16 + 2 * 4 + 1] & 0xFF);
+        assertEquals(77, b[32 + 2 * 4 + 1] & 0xFF);
+        assertEquals(0, b[0]);
+    }
+
+    @Test
     void largeImagesAreResizedAndCentreCropped() throws IOException {
         TestData.writeImage(root.resolve("train/a/1.jpg"), "jpg", 300, 400, 0, 0, 0);
         TestData.writeImage(root.resolve("test/a/1.jpg"), "jpg", 512, 256, 0, 0, 0);
