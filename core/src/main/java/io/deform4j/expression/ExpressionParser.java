@@ -251,7 +251,7 @@ public final class ExpressionParser {
             Token t = peek();
             if (t.kind() != Kind.CLOSE) {
                 throw new ParseException(text, t.position(), (t.kind() == Kind.END ? "missing ')'" : "expected ')'")
-                        + " to close the '(' at position " + (open.position() + 1));
+                        + " (the '(' at position " + (open.position() + 1) + " is not closed)");
             }
             next++;
         }
