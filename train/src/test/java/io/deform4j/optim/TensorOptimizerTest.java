@@ -170,6 +170,27 @@ class TensorOptimizerTest {
     }
 
     @Test
+    void stepsLeaveNoIntermediateArraysBehind() {
+        for (Supplier<Optimizer> kind : List.<Supplier<Optimizer>>of(
+                () -> Optimizer.sgd(new SgdConfig(0.9, 0.1, 1e-3, false)),
+                () -> Optimizer.sgd(SgdConfig.nesterov(0.9, 5e-4)),
+                () -> Optimizer.adam(AdamConfig.DEFAULT.withWeightDecay(1e-3)))) {
+            try (NDManager m = manager.newSubManager(); Optimizer opt = kind.get()) {
+                ParameterList params = parameter(m, new float[12]);
+                Random r = new Random(1);
+                backward(params, random(r));
+                opt.step(params, 0.1); // creates the state
+                for (int t = 0; t < 5; t++) {
+                    backward(params, random(r));
+                    int before = m.getManagedArrays().size();
+                    opt.step(params, 0.1);
+                    assertEquals(before, m.getManagedArrays().size(), opt + " step " + t);
+                }
+            }
+        }
+    }
+
+    @Test
     void parametersWithoutGradientAreSkipped() {
         try (NDManager m = manager.newSubManager(); Optimizer opt = Optimizer.adam(AdamConfig.DEFAULT)) {
             Parameter stat = Parameter.builder().setName("runningMean").setType(Parameter.Type.RUNNING_MEAN)
