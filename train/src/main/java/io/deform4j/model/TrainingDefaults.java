@@ -1,5 +1,7 @@
 package io.deform4j.model;
 
+import io.deform4j.optim.MultiStepLR;
+import io.deform4j.optim.SgdConfig;
 import java.util.List;
 
 /**
@@ -70,6 +72,16 @@ public record TrainingDefaults(int epochs, int batchSize, double lr, List<Intege
             double weightDecay) {
         return new TrainingDefaults(epochs, batchSize, lr, milestones, weightDecay,
                 DEFAULT_MOMENTUM, true, DEFAULT_GAMMA);
+    }
+
+    /** The optimizer of these settings: SGD with μ, dampening 0, λ and Nesterov as given. */
+    public SgdConfig sgd() {
+        return new SgdConfig(momentum, 0, weightDecay, nesterov);
+    }
+
+    /** The learning-rate schedule of these settings: lr(epoch) = lr·γ^#{milestones ≤ epoch}. */
+    public MultiStepLR schedule() {
+        return new MultiStepLR(lr, milestones, gamma);
     }
 
     /** A copy with another number of epochs (milestones unchanged). */

@@ -81,7 +81,10 @@ abstract class TensorOptimizer implements Optimizer {
                 if (!parameter.requiresGradient() || !parameter.isInitialized()) {
                     continue;
                 }
-                PtNDArray weight = (PtNDArray) parameter.getArray();
+                if (!(parameter.getArray() instanceof PtNDArray weight)) {
+                    throw new IllegalStateException("deform4j optimizers need the PyTorch engine; parameter '"
+                            + entry.getKey() + "' is a " + parameter.getArray().getClass().getSimpleName());
+                }
                 try (PtNDArray grad = JniUtils.getGradient(weight)) {
                     if (grad == null) {
                         continue;

@@ -95,6 +95,8 @@ class ModelsTest {
         // no stem BN (−32), bare conv shortcuts (−192), final BN (+128), and the first block of
         // stages 2 and 3 normalises its 16/32 input channels, not 32/64 (−32 − 64):
         assertEquals(272_474 - 32 - 192 + 128 - 96, preresnet20);
+        assertEquals(272_474 - 3 * 16 * 9 + 16 * 9, Models.parameterCount("resnet20", 10, 1));
+        assertEquals(272_474, Models.parameterCount("resnet20", 10, 3));
         long preresnet110 = count("preresnet110", 10);
         assertTrue(preresnet110 > 1_700_000 && preresnet110 < 1_750_000, "preresnet110 " + preresnet110);
     }

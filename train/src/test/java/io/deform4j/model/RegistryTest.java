@@ -28,6 +28,15 @@ class RegistryTest {
     }
 
     @Test
+    void defaultsGiveTheOptimizerAndSchedule() {
+        TrainingDefaults r = Models.defaults("resnet110");
+        assertEquals(io.deform4j.optim.SgdConfig.nesterov(0.9, 5e-4), r.sgd());
+        assertEquals(0.1, r.schedule().lr(149));
+        assertEquals(0.1 * 0.1, r.schedule().lr(150), 1e-18);
+        assertEquals(3, Models.defaults("preresnet20").schedule().decays(249));
+    }
+
+    @Test
     void unknownNameSuggestsTheClosest() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Models.create("resnt56", 10, 3));
