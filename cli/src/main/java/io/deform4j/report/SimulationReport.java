@@ -44,6 +44,10 @@ public final class SimulationReport {
     static final List<Color> DEFORMED = List.of(Color.WHITE, new Color(0xffa500), new Color(0x00e5ff),
             new Color(0xff4dff));
 
+    /** The colours of the mappings in charts on a white background. */
+    static final List<Color> CHART = List.of(new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+            new Color(0x9467bd));
+
     private SimulationReport() {
     }
 
@@ -78,7 +82,7 @@ public final class SimulationReport {
                 study.name() + ": the original loss surface seen from above", List.of(), landscape);
         written.add(landscape);
         Path eigenvalues = dir.resolve(EIGENVALUES);
-        SimulationEigenPlot.write(result, DEFORMED, eigenvalues);
+        SimulationEigenPlot.write(result, CHART, eigenvalues);
         written.add(eigenvalues);
         return written;
     }
