@@ -35,20 +35,28 @@ import picocli.CommandLine.Spec;
             "Runs an optimizer on a loss surface l(p1,p2) and on the same surface deformed by each mapping "
                     + "(the gradient becomes d'(l)*grad l), from the same starts, and compares where the runs end: "
                     + "the final loss and the Hessian eigenvalues of the ORIGINAL surface at the end point, "
-                    + "as the paper computes them. Gradients and Hessians are exact (automatic differentiation).",
+                    + "as the paper computes them. Gradients and Hessians are exact (automatic differentiation); "
+                    + "the optimizers follow PyTorch (SGD, Adam, MultiStepLR), one epoch = one step.",
             "",
             "Studies (supplementary C of the paper):",
-            "  fig1    AP(10,1,1,1); SGD momentum 0.9, lr 0.02; 400 steps from (-9.5,-10).",
-            "  fig4    LE(1,0.99); GD, lr 0.2 x 0.1 at steps 150 and 225; 300 steps from 100 random starts "
-                    + "in [-10,10]^2 (--seed).",
-            "  fig7    LE(1,0.9); SGD momentum 0.9, lr 0.02; 100 steps from (-6,11). The paper prints "
-                    + "ln(exp(l-0.9)), a mere shift that cannot change the path; LE(1,0.9) is the reading used.",
-            "  custom  anything, from the options below (--surface and --vdm are required).",
+            "  fig1    AP(10,1,1,1); SGD, momentum 0.9, lr 0.02; 400 steps from",
+            "          (-9.5,-10).",
+            "  fig4    LE(1,0.99); GD, lr 0.2, x0.1 at steps 150 and 225; 300 steps",
+            "          from 100 random starts in [-10,10]^2 (--seed, --starts).",
+            "  fig7    LE(1,0.9); SGD, momentum 0.9, lr 0.02; 100 steps from (-6,11).",
+            "          The paper prints ln(exp(l-0.9)) = l-0.9, a shift that cannot",
+            "          change the path; LE(1,0.9) is the reading that makes the",
+            "          figure possible, and the output says so.",
+            "  custom  anything, from the options below (--surface and --vdm needed).",
             "",
-            "Options given with a preset override its settings. Writes to DIR: summary.json, trajectories.csv, "
-                    + "contour.png (trajectories over filled contours), landscape.png (the surface from above), "
-                    + "eigenvalues.png (lambda_max original vs deformed, one point per start); prints a summary "
-                    + "and the time taken. A run that diverges or leaves a domain is kept and marked 'diverged'."
+            "Options given with a preset override its settings. Writes to DIR:",
+            "  summary.json      settings; per run: vdm, init, final, loss, eigenvalues",
+            "  trajectories.csv  every point of every run",
+            "  contour.png       the trajectories over filled contours (Figs. 1, 7)",
+            "  landscape.png     the surface seen from above (Fig. 4(b))",
+            "  eigenvalues.png   lambda_max original vs deformed, per start (Fig. 4(a))",
+            "and prints a summary per mapping and the time taken. A run that diverges",
+            "or leaves a domain is kept and marked 'diverged', never dropped."
         },
         parameterListHeading = "%nStudy:%n",
         optionListHeading = "%nOptions:%n",
@@ -56,14 +64,17 @@ import picocli.CommandLine.Spec;
         footer = {
             "  deform4j simulate fig1 --out out/fig1",
             "  deform4j simulate fig4 --out out/fig4 --seed 7",
-            "  deform4j simulate fig4 --out out/fig4-ap --vdm 'AP(18/pi,1,2,1)' --vdm 'LE(1,0.99)' --starts 30",
-            "  deform4j simulate custom --out out/bowl --surface '(p1^2 + 10 p2^2)/2 + 0.1' \\",
-            "      --vdm 'LE(1,0.09)' --lr 0.05 --momentum 0.9 --steps 200 --start 3,2 --start -4,1",
-            "  deform4j simulate custom --out out/adam --surface fig7 --vdm 'LE(1,0.9)' --optimizer adam \\",
-            "      --lr 0.1 --steps 300 --starts 20 --range -8:8",
+            "  deform4j simulate fig4 --out out/fig4-both --starts 30 \\",
+            "      --vdm 'AP(18/pi,1,2,1)' --vdm 'LE(1,0.99)'",
+            "  deform4j simulate custom --out out/bowl \\",
+            "      --surface '(p1^2 + 10 p2^2)/2 + 0.1' --vdm 'LE(1,0.09)' \\",
+            "      --lr 0.05 --momentum 0.9 --steps 200 --start 3,2 --start -4,1",
+            "  deform4j simulate custom --out out/adam --surface fig7 \\",
+            "      --vdm 'LE(1,0.9)' --optimizer adam --lr 0.1 --steps 300 \\",
+            "      --starts 20 --range -8:8",
             "",
-            "Exit status: 0 success, 1 failure, 2 bad input (an expression that does not parse, a start "
-                    + "outside the surface's domain, an option out of range)."
+            "Exit status: 0 success, 1 failure, 2 bad input (an expression that does",
+            "not parse, a start outside the surface's domain, an option out of range)."
         })
 public final class SimulateCommand implements Callable<Integer> {
 
