@@ -14,7 +14,8 @@ import java.nio.file.Path;
 /**
  * {@code summary.json}: the study's settings, one object per run and mapping
  * ({@code vdm}, {@code init}, {@code final}, {@code loss}, {@code eigenvalues} = [λ_min, λ_max]
- * of the original Hessian at the end, {@code status}, and {@code message} when it diverged),
+ * of the original Hessian at the end, {@code deformedEigenvalues} of the exact Hessian of δ(ℓ)
+ * there, {@code status}, and {@code message} when it diverged),
  * and the per-mapping statistics. A number that is not finite (a diverged run) is written
  * {@code null}: JSON has no NaN.
  */
@@ -53,6 +54,9 @@ final class SimulationJson {
             ArrayNode eig = run.putArray("eigenvalues");
             number(eig, r.eigenvalues()[0]);
             number(eig, r.eigenvalues()[1]);
+            ArrayNode deformed = run.putArray("deformedEigenvalues");
+            number(deformed, r.deformedEigenvalues()[0]);
+            number(deformed, r.deformedEigenvalues()[1]);
             run.put("steps", r.trajectory().size() - 1);
             run.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
             if (r.diverged()) {

@@ -14,12 +14,14 @@ import io.deform4j.mapping.Vdm;
  * @param end the last point reached (the last finite one when the run diverged)
  * @param loss ℓ(end) on the original surface; NaN when diverged
  * @param eigenvalues {@code [λ_min, λ_max]} of the original Hessian at the end; NaNs when diverged
+ * @param deformedEigenvalues {@code [λ_min, λ_max]} of the exact Hessian of δ(ℓ) at the end,
+ *     δ'·H + δ''·∇ℓ∇ℓᵀ ({@link Deformation}); NaNs when diverged
  * @param status whether the run completed
  * @param message why a run diverged ({@code ""} when it completed)
  * @param trajectory every point visited
  */
 public record Run(Vdm vdm, int startIndex, Point start, Point end, double loss, double[] eigenvalues,
-        Status status, String message, Trajectory trajectory) {
+        double[] deformedEigenvalues, Status status, String message, Trajectory trajectory) {
 
     /** How a run ended. */
     public enum Status {

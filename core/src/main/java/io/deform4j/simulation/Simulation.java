@@ -56,14 +56,14 @@ public final class Simulation {
             if (problem != null) {
                 Trajectory t = path.build();
                 double[] nan = {Double.NaN, Double.NaN};
-                return new Run(vdm, startIndex, start, t.last(), Double.NaN, nan, Run.Status.DIVERGED,
+                return new Run(vdm, startIndex, start, t.last(), Double.NaN, nan, nan.clone(), Run.Status.DIVERGED,
                         "diverged at step " + (k + 1) + " of " + steps + ": " + problem, t);
             }
             path.add(p[0], p[1], jet.value());
         }
         Trajectory t = path.build();
         return new Run(vdm, startIndex, start, t.last(), jet.value(), jet.hessianEigenvalues(),
-                Run.Status.COMPLETED, "", t);
+                Deformation.deform(vdm, jet).hessianEigenvalues(), Run.Status.COMPLETED, "", t);
     }
 
     private static Jet2 atStart(Surface surface, Vdm vdm, Point start) {

@@ -57,6 +57,10 @@ class StudyTest {
         assertTrue(original.maxEigenvalue() > 10, "original λ_max " + original.maxEigenvalue());
         assertTrue(deformed.maxEigenvalue() < 1, "deformed λ_max " + deformed.maxEigenvalue());
         assertEquals(1, result.summaries().get(1).flatter());
+        assertArrayEquals(original.eigenvalues(), original.deformedEigenvalues(), 0);
+        double[] exact = Deformation.deform(deformed.vdm(), PaperSurfaces.fig1().jet(deformed.end()))
+                .hessianEigenvalues();
+        assertArrayEquals(exact, deformed.deformedEigenvalues(), 1e-12);
     }
 
     @Test
