@@ -1,5 +1,7 @@
 package io.deform4j.model;
 
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -7,11 +9,17 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The model registry: every model is created and listed by name, timm-style.
@@ -127,6 +135,50 @@ public final class Models {
             block.initialize(manager, DataType.FLOAT32, inputShape(inputChannels));
             return parameterCount(block);
         }
+    }
+
+    /**
+     * Writes every parameter of {@code block}, batch-norm running statistics included, in DJL's
+     * format ({@link Block#saveParameters}); values round-trip bit-exactly through
+     * {@link #loadParameters}.
+     */
+    public static void saveParameters(Block block, DataOutputStream out) throws IOException {
+        block.saveParameters(out);
+        out.flush();
+    }
+
+    /**
+     * Loads parameters written by {@link #saveParameters} into an initialised {@code block} of
+     * the same architecture, ready to train on. DJL's {@link Block#loadParameters} replaces each
+     * parameter's NDArray with one that does not require a gradient (training after a resume
+     * would silently get no gradients) and leaves the replaced arrays open; this re-attaches
+     * gradients to trainable parameters and closes the replaced arrays.
+     *
+     * @throws IllegalArgumentException if {@code block} is not initialised
+     * @throws IOException if the stream is unreadable or holds another architecture
+     */
+    public static void loadParameters(Block block, NDManager manager, DataInputStream in) throws IOException {
+        if (!block.isInitialized()) {
+            throw new IllegalArgumentException("block is not initialised: call Models.initialize before loading");
+        }
+        // identity, not equals: NDArray.equals compares contents
+        Set<NDArray> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            replaced.add(p.getValue().getArray());
+        }
+        try {
+            block.loadParameters(manager, in);
+        } catch (MalformedModelException e) {
+            throw new IOException("parameters do not fit this model: " + e.getMessage(), e);
+        }
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            Parameter parameter = p.getValue();
+            replaced.remove(parameter.getArray());
+            if (parameter.requiresGradient()) {
+                parameter.getArray().setRequiresGradient(true);
+            }
+        }
+        replaced.forEach(NDArray::close);
     }
 
     private static ModelFactory.Entry entry(String name) {
