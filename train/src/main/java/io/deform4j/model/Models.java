@@ -30,9 +30,22 @@ import java.util.Set;
  * TrainingDefaults t = Models.defaults("resnet20");   // Table 4: 250 epochs, lr 0.1, {150, 225}
  * }</pre>
  *
- * Registered: {@code resnet20/32/44/56/110} ({@link CifarResNet}) and
- * {@code preresnet20/110} ({@link CifarPreResNet}). Names are matched case-insensitively; an
- * unknown name is an {@link IllegalArgumentException} that suggests the closest known name.
+ * Registered (trainable parameters for 10 classes, 3 input channels; the same counts as the
+ * CIFAR-ZOO PyTorch models):
+ * <table>
+ *   <caption>Registered models</caption>
+ *   <tr><th>name</th><th>parameters</th><th>Table 4 defaults</th></tr>
+ *   <tr><td>resnet20</td><td>272,474</td><td rowspan="5">{@link TrainingDefaults#RESNET_CIFAR}</td></tr>
+ *   <tr><td>resnet32</td><td>466,906</td></tr>
+ *   <tr><td>resnet44</td><td>661,338</td></tr>
+ *   <tr><td>resnet56</td><td>855,770</td></tr>
+ *   <tr><td>resnet110</td><td>1,730,714</td></tr>
+ *   <tr><td>preresnet20</td><td>272,282</td><td rowspan="2">{@link TrainingDefaults#PRERESNET_CIFAR}</td></tr>
+ *   <tr><td>preresnet110</td><td>1,730,522</td></tr>
+ * </table>
+ * ResNets use 1×1 conv + BN projection shortcuts where the shape changes, PreResNets a bare 1×1
+ * conv (as CIFAR-ZOO, the paper's baselines). Names are matched case-insensitively; an unknown
+ * name is an {@link IllegalArgumentException} that suggests the closest known name.
  */
 public final class Models {
 
