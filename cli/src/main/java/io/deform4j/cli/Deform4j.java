@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             MappingsCommand.class,
             SimulateCommand.class,
+            ModelsCommand.class,
         })
 public final class Deform4j implements Runnable {
 
