@@ -1,0 +1,136 @@
+package io.deform4j.data;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Opens a data set by name, with the preprocessing the paper uses for it.
+ *
+ * <table>
+ * <caption>Data sets</caption>
+ * <tr><th>name</th><th>source</th><th>preprocessing</th></tr>
+ * <tr><td>{@code cifar10}</td><td>official binary files; downloaded when missing</td>
+ *     <td>{@link Preprocessing#cifar} with {@link Normalization#CIFAR10}</td></tr>
+ * <tr><td>{@code cifar100}</td><td>official binary files (fine labels); downloaded when missing</td>
+ *     <td>{@link Preprocessing#cifar} with {@link Normalization#CIFAR100}</td></tr>
+ * <tr><td>{@code fashion-mnist}</td><td>IDX files, default {@value DataOptions#FASHION_MNIST_DIR}</td>
+ *     <td>{@link Normalization#FASHION_MNIST}, no augmentation</td></tr>
+ * <tr><td>{@code mnist}</td><td>IDX files in the data folder</td><td>{@link Normalization#MNIST}</td></tr>
+ * <tr><td>{@code folder}</td><td>{@link ImageFolder} at the data folder</td><td>by image size</td></tr>
+ * <tr><td>{@code sample}</td><td>{@link BuiltInSample}, on the classpath</td>
+ *     <td>{@link Normalization#FASHION_MNIST}, no augmentation</td></tr>
+ * </table>
+ *
+ * <p>Names are matched ignoring case, {@code -} and {@code _} ({@code CIFAR-10} works). For
+ * CIFAR, files are looked for in the data folder if one is given (and downloaded there when
+ * missing), else in the cache home; downloads happen only when files are missing and
+ * {@link DataOptions#download()} allows them.
+ */
+public final class DataSources {
+
+    /** The names {@link #open} knows. */
+    public static final List<String> NAMES = List.of("cifar10", "cifar100", "fashion-mnist", "mnist", "folder", "sample");
+
+    /** Fashion-MNIST's classes, index = label. */
+    public static final List<String> FASHION_MNIST_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
+            "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    private DataSources() {
+    }
+
+    /** Opens {@code name} from {@code dataDir} ({@code null}: the default place) with default options. */
+    public static DataSplits open(String name, Path dataDir) throws IOException {
+        return open(name, DataOptions.defaults().withDataDir(dataDir));
+    }
+
+    /**
+     * Opens the data set {@code name}.
+     *
+     * @throws IllegalArgumentException for an unknown name (the message suggests the closest one),
+     *                                  a missing folder or a malformed file
+     * @throws IOException              if reading or downloading fails
+     */
+    public static DataSplits open(String name, DataOptions options) throws IOException {
+        String canonical = canonical(name);
+        return switch (canonical) {
+            case "cifar10" -> cifar(CifarBinary.Variant.CIFAR10, options).withPreprocessing(
+                    Preprocessing.cifar(Normalization.CIFAR10));
+            case "cifar100" -> cifar(CifarBinary.Variant.CIFAR100, options).withPreprocessing(
+                    Preprocessing.cifar(Normalization.CIFAR100));
+            case "fashion-mnist" -> fashionMnist(options);
+            case "mnist" -> Idx.readFolder(dir(options, options.cacheHome().resolve("mnist")), ClassNames.numbered(10))
+                    .withPreprocessing(Preprocessing.normalizeOnly(Normalization.MNIST));
+            case "folder" -> {
+                if (options.dataDir() == null) {
+                    throw new IllegalArgumentException("data set 'folder' needs a data folder "
+                            + "(ROOT with train/<class>/*.jpg and test/<class>/*.jpg)");
+                }
+                yield ImageFolder.open(options.dataDir(), options.imageSize());
+            }
+            case "sample" -> BuiltInSample.load();
+            default -> throw new IllegalArgumentException(unknown(name));
+        };
+    }
+
+    private static DataSplits fashionMnist(DataOptions options) throws IOException {
+        Path dir = dir(options, Path.of(DataOptions.FASHION_MNIST_DIR));
+        if (options.dataDir() == null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new DataFormatException(dir + ": folder not found; install Fashion-MNIST with "
+                    + "'apt-get install dataset-fashion-mnist', give its folder, or use the built-in 'sample'");
+        }
+        return Idx.readFolder(dir, FASHION_MNIST_CLASSES)
+                .withPreprocessing(Preprocessing.normalizeOnly(Normalization.FASHION_MNIST));
+    }
+
+    private static DataSplits cifar(CifarBinary.Variant variant, DataOptions options) throws IOException {
+        Path dir = dir(options, options.cacheHome());
+        if (CifarBinary.locate(variant, dir) == null && options.download()) {
+            URI archive = options.archiveBase().resolve(variant.archiveName());
+            new Downloader(options.progress()).fetchAndExtract(archive, variant.archiveMd5(), dir);
+        }
+        return CifarBinary.read(variant, dir);
+    }
+
+    private static Path dir(DataOptions options, Path fallback) {
+        return options.dataDir() != null ? options.dataDir() : fallback;
+    }
+
+    /** The known name {@code name} stands for, or {@code name} lower-cased if none. */
+    static String canonical(String name) {
+        String key = key(name);
+        return NAMES.stream().filter(n -> key(n).equals(key)).findFirst().orElse(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[-_ ]", "");
+    }
+
+    static String unknown(String name) {
+        String closest = NAMES.stream().min(Comparator.comparingInt(n -> levenshtein(key(n), key(name)))).orElseThrow();
+        return "unknown data set '" + name + "'; did you mean '" + closest + "'? Known: " + String.join(", ", NAMES);
+    }
+
+    /** Edit distance: insertions, deletions and substitutions of single characters. */
+    static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
