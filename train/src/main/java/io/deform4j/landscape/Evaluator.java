@@ -48,7 +48,7 @@ public final class Evaluator {
             data.forEach(batch -> {
                 try (NDManager step = manager.newSubManager()) {
                     NDArray logits = forward(store, step, batch);
-                    float[] values = logits.toType(DataType.FLOAT32, false).toFloatArray();
+                    double[] values = toDoubles(logits);
                     int classes = values.length / batch.size();
                     for (int i = 0; i < batch.size(); i++) {
                         lossSum[0] += crossEntropy(values, i * classes, classes, batch.labels()[i]);
@@ -77,7 +77,16 @@ public final class Evaluator {
         return block.forward(store, new NDList(x), false).singletonOrThrow();
     }
 
-    static double crossEntropy(float[] logits, int from, int classes, int label) {
+    private static double[] toDoubles(NDArray logits) {
+        if (logits.getDataType() == DataType.FLOAT64) {
+            return logits.toDoubleArray();
+        }
+        try (NDArray widened = logits.toType(DataType.FLOAT64, true)) {
+            return widened.toDoubleArray();
+        }
+    }
+
+    static double crossEntropy(double[] logits, int from, int classes, int label) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) {
             max = Math.max(max, logits[from + c]);
@@ -89,7 +98,7 @@ public final class Evaluator {
         return max + Math.log(sum) - logits[from + label];
     }
 
-    private static int argMax(float[] logits, int from, int classes) {
+    private static int argMax(double[] logits, int from, int classes) {
         int best = 0;
         for (int c = 1; c < classes; c++) {
             if (logits[from + c] > logits[from + best]) {
