@@ -16,4 +16,9 @@ public record Batch(float[] images, int[] labels, int size, int channels, int he
                     + " pixels and " + size + " labels, got " + images.length + " and " + labels.length);
         }
     }
+
+    /** The images' shape {@code {size, channels, height, width}}, e.g. for {@code ai.djl.ndarray.types.Shape}. */
+    public long[] shape() {
+        return new long[] {size, channels, height, width};
+    }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the augmentation of an example only on {@code (seed, epoch, index)} ({@link #exampleSeed}),
  * where {@code index} is the example's place in the data set; so the batches are the same
  * whatever the number of threads. A worker's exception is rethrown by {@link #next()} (the same
- * exception if unchecked). {@link #close()} stops the workers; use try-with-resources:
+ * exception if unchecked). The workers end by themselves once the last batch is built;
+ * {@link #close()} stops them early; use try-with-resources:
  * <pre>{@code
  * try (BatchLoader batches = BatchLoader.open(train, LoaderConfig.train(128, pre, seed), epoch)) {
  *     while (batches.hasNext()) {
@@ -147,6 +148,9 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
     private void submitNext() {
         int b = submitted++;
         pending.add(pool.submit(() -> build(b)));
+        if (submitted == batches) {
+            pool.shutdown();
+        }
     }
 
     /** Builds batch {@code b}: positions {@code [b·size, min((b+1)·size, n))} of the order. */

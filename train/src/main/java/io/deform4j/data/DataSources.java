@@ -110,8 +110,14 @@ public final class DataSources {
     }
 
     static String unknown(String name) {
-        String closest = NAMES.stream().min(Comparator.comparingInt(n -> levenshtein(key(n), key(name)))).orElseThrow();
+        String closest = NAMES.stream().min(Comparator.comparingInt(n -> distance(key(name), key(n)))).orElseThrow();
         return "unknown data set '" + name + "'; did you mean '" + closest + "'? Known: " + String.join(", ", NAMES);
+    }
+
+    /** Edit distance to {@code known}, or to its prefix of the typed length plus one (so "fashon" finds fashion-mnist). */
+    private static int distance(String typed, String known) {
+        String prefix = known.substring(0, Math.min(known.length(), typed.length()));
+        return Math.min(levenshtein(typed, known), levenshtein(typed, prefix) + 1);
     }
 
     /** Edit distance: insertions, deletions and substitutions of single characters. */

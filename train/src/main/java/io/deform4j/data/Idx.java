@@ -113,7 +113,7 @@ public final class Idx {
     }
 
     private static void header(ByteBuffer buffer, String name, int magic, int headerBytes) {
-        if (buffer.remaining() < headerBytes) {
+        if (buffer.remaining() < 4) {
             throw new DataFormatException(name + ": truncated: " + buffer.remaining()
                     + " bytes, an IDX header needs " + headerBytes);
         }
@@ -122,6 +122,10 @@ public final class Idx {
             throw new DataFormatException(name + ": bad magic number 0x" + String.format("%08x", found)
                     + ", expected 0x" + String.format("%08x", magic)
                     + (magic == IMAGES_MAGIC ? " (IDX images file)" : " (IDX labels file)"));
+        }
+        if (buffer.remaining() < headerBytes - 4) {
+            throw new DataFormatException(name + ": truncated: " + (buffer.remaining() + 4)
+                    + " bytes, an IDX header needs " + headerBytes);
         }
     }
 

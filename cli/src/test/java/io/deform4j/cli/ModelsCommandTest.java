@@ -1,0 +1,75 @@
+package io.deform4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deform4j.model.Models;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code models} run on its own command line (independent of its registration in the root). */
+class ModelsCommandTest {
+
+    private record Result(int status, String out, String err) {
+    }
+
+    @BeforeAll
+    static void singleThread() {
+        System.setProperty("ai.djl.pytorch.num_threads", "1");
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ModelsCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setParameterExceptionHandler(ErrorReporter::parameterError);
+        int status = cli.execute(args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonListsEveryModelWithExactlyNameClassesParams() throws Exception {
+        Result r = run("--classes", "10", "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode rows = new ObjectMapper().readTree(r.out());
+        assertEquals(Models.names().size(), rows.size());
+        for (JsonNode row : rows) {
+            List<String> keys = new ArrayList<>();
+            row.fieldNames().forEachRemaining(keys::add);
+            assertEquals(List.of("name", "classes", "params"), keys);
+            assertEquals(10, row.get("classes").asInt());
+        }
+        assertEquals("resnet20", rows.get(0).get("name").asText());
+        assertEquals(272_474, rows.get(0).get("params").asLong());
+    }
+
+    @Test
+    void tableHasAHeaderAndOneLinePerModel() {
+        Result r = run("--classes", "100", "--channels", "1");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(Models.names().size() + 1, lines.size());
+        assertTrue(lines.get(0).startsWith("name"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("resnet20") && lines.get(1).contains("100"), lines.get(1));
+    }
+
+    @Test
+    void badInputExitsWithStatus2() {
+        Result r = run("--classes", "0");
+        assertEquals(ExitCodes.BAD_INPUT, r.status());
+        assertTrue(r.err().contains("got 0"), r.err());
+        assertEquals(ExitCodes.BAD_INPUT, run("--format", "xml").status());
+    }
+}

@@ -1,0 +1,81 @@
+package io.deform4j.optim;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * Adam exactly as {@code torch.optim.Adam} (not AMSGrad; weight decay as L2 added to the
+ * gradient, not decoupled as AdamW), updating DJL parameters in place, float32, grad mode off.
+ * Per parameter p with gradient ∇ and its own step count t (1 on its first step):
+ *
+ * <pre>
+ * g ← ∇ + λ·p
+ * m ← β₁·m + (1 − β₁)·g                  m starts at 0
+ * v ← β₂·v + (1 − β₂)·g²                 v starts at 0
+ * p ← p − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+ * </pre>
+ *
+ * The pure reference is {@link AdamMath}; construct with {@link Optimizer#adam}.
+ */
+final class Adam extends TensorOptimizer {
+
+    private final AdamConfig config;
+
+    Adam(AdamConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    String kind() {
+        return "adam";
+    }
+
+    @Override
+    double[] hyperParameters() {
+        return new double[] {config.beta1(), config.beta2(), config.eps(), config.weightDecay()};
+    }
+
+    @Override
+    int slotCount() {
+        return 2;
+    }
+
+    @Override
+    void update(String name, NDArray weight, NDArray grad, float lr, State state) {
+        State s = state != null ? state : newState(name, weight.zerosLike(), weight.zerosLike());
+        long t = s.steps + 1;
+        double b1 = config.beta1();
+        double b2 = config.beta2();
+        NDArray m = s.slots[0];
+        NDArray v = s.slots[1];
+        try (NDArray g = grad.duplicate()) {
+            if (config.weightDecay() != 0) {
+                try (NDArray decay = weight.mul((float) config.weightDecay())) {
+                    g.addi(decay);
+                }
+            }
+            m.muli((float) b1);
+            try (NDArray part = g.mul((float) (1 - b1))) {
+                m.addi(part);
+            }
+            v.muli((float) b2);
+            try (NDArray square = g.mul(g)) {
+                square.muli((float) (1 - b2));
+                v.addi(square);
+            }
+            double stepSize = lr / (1 - Math.pow(b1, t));
+            double correction2 = Math.sqrt(1 - Math.pow(b2, t));
+            try (NDArray denom = v.sqrt()) {
+                denom.divi((float) correction2).addi((float) config.eps());
+                try (NDArray delta = m.div(denom)) {
+                    delta.muli((float) stepSize);
+                    weight.subi(delta);
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Adam" + config;
+    }
+}

@@ -1,0 +1,65 @@
+package io.deform4j.optim;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.ParameterList;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * An optimizer with PyTorch's semantics that updates DJL parameters in place.
+ *
+ * <p>Use once per batch, after {@code backward}:
+ * <pre>{@code
+ * Optimizer sgd = Optimizer.sgd(SgdConfig.nesterov(0.9, 5e-4));
+ * ...
+ * collector.backward(loss);
+ * sgd.step(block.getParameters(), schedule.lr(epoch));   // updates, then zeroes the gradients
+ * }</pre>
+ *
+ * <p>{@link #step} skips parameters that do not require a gradient (batch-norm running
+ * statistics) or that have none (unused in the forward pass, as PyTorch skips {@code grad is
+ * None}); it runs with grad mode off and in the parameters' dtype (float32), on their device,
+ * with no host copies. After updating a parameter it zeroes that parameter's gradient, as
+ * DJL's own PyTorch-engine optimizers do, because DJL 0.36's {@code PtGradientCollector} does not
+ * zero gradients and PyTorch would otherwise accumulate them across batches.
+ *
+ * <p>State (momentum buffers, Adam moments and step counts) is keyed by the parameter's name
+ * in the {@link ParameterList}, so it survives a restart with a freshly built model, and
+ * round-trips bit-exactly through {@link #saveState}/{@link #loadState}.
+ */
+public interface Optimizer extends AutoCloseable {
+
+    /**
+     * One update of every parameter that has a gradient, with learning rate {@code lr}.
+     *
+     * @throws IllegalArgumentException if {@code lr} is not finite and positive
+     */
+    void step(ParameterList params, double lr);
+
+    /** Writes the optimizer's kind, hyper-parameters and state (exact float bits). */
+    void saveState(DataOutputStream out) throws IOException;
+
+    /**
+     * Replaces the state with one written by {@link #saveState}; arrays are created on
+     * {@code manager} (its device).
+     *
+     * @throws IllegalArgumentException if the stream holds another kind of optimizer or other
+     *     hyper-parameters
+     */
+    void loadState(DataInputStream in, NDManager manager) throws IOException;
+
+    /** Frees the state arrays. */
+    @Override
+    void close();
+
+    /** SGD exactly as {@code torch.optim.SGD}; see {@link SgdMath} for the update rule. */
+    static Optimizer sgd(SgdConfig config) {
+        return new Sgd(config);
+    }
+
+    /** Adam exactly as {@code torch.optim.Adam}; see {@link AdamMath} for the update rule. */
+    static Optimizer adam(AdamConfig config) {
+        return new Adam(config);
+    }
+}

@@ -1,0 +1,92 @@
+package io.deform4j.optim;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * SGD exactly as {@code torch.optim.SGD} (PyTorch 1.4 … 2.x, {@code maximize=False}),
+ * updating DJL parameters in place, float32, grad mode off. Per parameter p with gradient ∇:
+ *
+ * <pre>
+ * g ← ∇ + λ·p                                   weight decay λ (skipped when λ = 0)
+ * if μ ≠ 0:
+ *     b ← clone(g)                  on the parameter's first step (PyTorch's convention)
+ *     b ← μ·b + (1 − dampening)·g   afterwards
+ *     g ← g + μ·b   if nesterov, else   g ← b
+ * p ← p − η·g
+ * </pre>
+ *
+ * The buffer b starts at the first gradient, not at zero, so the first step equals a plain SGD
+ * step (textbook momentum starts at b = 0). The pure reference is {@link SgdMath}; construct
+ * with {@link Optimizer#sgd}.
+ */
+final class Sgd extends TensorOptimizer {
+
+    private final SgdConfig config;
+
+    Sgd(SgdConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    String kind() {
+        return "sgd";
+    }
+
+    @Override
+    double[] hyperParameters() {
+        return new double[] {config.momentum(), config.dampening(), config.weightDecay(),
+            config.nesterov() ? 1 : 0};
+    }
+
+    @Override
+    int slotCount() {
+        return config.momentum() == 0 ? 0 : 1;
+    }
+
+    @Override
+    void update(String name, NDArray weight, NDArray grad, float lr, State state) {
+        float mu = (float) config.momentum();
+        NDArray g = grad.duplicate();
+        try {
+            if (config.weightDecay() != 0) {
+                try (NDArray decay = weight.mul((float) config.weightDecay())) {
+                    g.addi(decay);
+                }
+            }
+            NDArray direction = g;
+            if (mu != 0) {
+                NDArray buffer;
+                if (state == null) {
+                    buffer = newState(name, g.duplicate()).slots[0];
+                } else {
+                    buffer = state.slots[0];
+                    buffer.muli(mu);
+                    if (config.dampening() != 0) {
+                        try (NDArray damped = g.mul((float) (1 - config.dampening()))) {
+                            buffer.addi(damped);
+                        }
+                    } else {
+                        buffer.addi(g);
+                    }
+                }
+                if (config.nesterov()) {
+                    try (NDArray look = buffer.mul(mu)) {
+                        g.addi(look);
+                    }
+                } else {
+                    direction = buffer;
+                }
+            }
+            try (NDArray delta = direction.mul(lr)) {
+                weight.subi(delta);
+            }
+        } finally {
+            g.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Sgd" + config;
+    }
+}

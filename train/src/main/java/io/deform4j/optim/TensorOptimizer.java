@@ -1,0 +1,205 @@
+package io.deform4j.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.util.Pair;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What every tensor optimizer shares: grad mode off during the update, the walk over the
+ * parameters, per-parameter state slots keyed by name, and the state's binary format.
+ *
+ * <p>Format: int magic {@code "D4JO"}, int version, UTF kind, int n and n doubles of
+ * hyper-parameters, int count, then per parameter: UTF name, long step count, int slots, and per
+ * slot: int rank, rank longs of shape, then the float32 values as raw int bits.
+ */
+abstract class TensorOptimizer implements Optimizer {
+
+    private static final int MAGIC = 0x44344A4F;
+    private static final int VERSION = 1;
+
+    /** Per-parameter state: the step count and the state arrays. */
+    static final class State {
+        long steps;
+        final NDArray[] slots;
+
+        State(long steps, NDArray[] slots) {
+            this.steps = steps;
+            this.slots = slots;
+        }
+    }
+
+    private final Map<String, State> states = new LinkedHashMap<>();
+    private NDManager stateManager;
+
+    /** Short name written in the state, e.g. {@code sgd}. */
+    abstract String kind();
+
+    /** The hyper-parameters written in the state and checked on load. */
+    abstract double[] hyperParameters();
+
+    /** Number of state arrays per parameter (0 for plain SGD). */
+    abstract int slotCount();
+
+    /**
+     * Updates {@code weight} in place from {@code grad}. {@code state} is {@code null} on a
+     * parameter's first step: create it with {@link #newState}. Grad mode is off.
+     */
+    abstract void update(String name, NDArray weight, NDArray grad, float lr, State state);
+
+    /** Registers the state of parameter {@code name}; its arrays now belong to the optimizer. */
+    final State newState(String name, NDArray... slots) {
+        if (stateManager == null) {
+            stateManager = slots.length > 0 ? slots[0].getManager().newSubManager() : null;
+        }
+        for (NDArray slot : slots) {
+            slot.attach(stateManager);
+        }
+        State state = new State(0, slots);
+        states.put(name, state);
+        return state;
+    }
+
+    @Override
+    public final void step(ParameterList params, double lr) {
+        float eta = (float) Checks.learningRate(lr);
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            for (Pair<String, Parameter> entry : params) {
+                Parameter parameter = entry.getValue();
+                if (!parameter.requiresGradient() || !parameter.isInitialized()) {
+                    continue;
+                }
+                if (!(parameter.getArray() instanceof PtNDArray weight)) {
+                    throw new IllegalStateException("deform4j optimizers need the PyTorch engine; parameter '"
+                            + entry.getKey() + "' is a " + parameter.getArray().getClass().getSimpleName());
+                }
+                try (PtNDArray grad = JniUtils.getGradient(weight)) {
+                    if (grad == null) {
+                        continue;
+                    }
+                    State state = states.get(entry.getKey());
+                    update(entry.getKey(), weight, grad, eta, state);
+                    State after = states.get(entry.getKey());
+                    if (after != null) {
+                        after.steps++;
+                    }
+                }
+                JniUtils.zeroGrad(weight);
+            }
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    @Override
+    public final void saveState(DataOutputStream out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeUTF(kind());
+        double[] hyper = hyperParameters();
+        out.writeInt(hyper.length);
+        for (double h : hyper) {
+            out.writeLong(Double.doubleToRawLongBits(h));
+        }
+        out.writeInt(states.size());
+        for (Map.Entry<String, State> e : states.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeLong(e.getValue().steps);
+            out.writeInt(e.getValue().slots.length);
+            for (NDArray slot : e.getValue().slots) {
+                long[] shape = slot.getShape().getShape();
+                out.writeInt(shape.length);
+                for (long d : shape) {
+                    out.writeLong(d);
+                }
+                for (float f : slot.toFloatArray()) {
+                    out.writeInt(Float.floatToRawIntBits(f));
+                }
+            }
+        }
+        out.flush();
+    }
+
+    @Override
+    public final void loadState(DataInputStream in, NDManager manager) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IllegalArgumentException("not a deform4j optimizer state (bad magic number)");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IllegalArgumentException("unsupported optimizer state version " + version
+                    + ", expected " + VERSION);
+        }
+        String kind = in.readUTF();
+        if (!kind.equals(kind())) {
+            throw new IllegalArgumentException("optimizer state is for '" + kind + "', not '" + kind() + "'");
+        }
+        double[] hyper = new double[in.readInt()];
+        for (int i = 0; i < hyper.length; i++) {
+            hyper[i] = Double.longBitsToDouble(in.readLong());
+        }
+        if (!Arrays.equals(hyper, hyperParameters())) {
+            throw new IllegalArgumentException("optimizer state has hyper-parameters "
+                    + Arrays.toString(hyper) + ", this " + kind() + " has " + Arrays.toString(hyperParameters()));
+        }
+        NDManager loaded = manager.newSubManager();
+        Map<String, State> read = new LinkedHashMap<>();
+        try {
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                long steps = in.readLong();
+                NDArray[] slots = new NDArray[in.readInt()];
+                for (int s = 0; s < slots.length; s++) {
+                    long[] shape = new long[in.readInt()];
+                    for (int d = 0; d < shape.length; d++) {
+                        shape[d] = in.readLong();
+                    }
+                    float[] values = new float[Math.toIntExact(new Shape(shape).size())];
+                    for (int k = 0; k < values.length; k++) {
+                        values[k] = Float.intBitsToFloat(in.readInt());
+                    }
+                    slots[s] = loaded.create(values, new Shape(shape));
+                }
+                read.put(name, new State(steps, slots));
+            }
+        } catch (IOException | RuntimeException e) {
+            loaded.close();
+            throw e;
+        }
+        close();
+        stateManager = loaded;
+        states.putAll(read);
+    }
+
+    /** Number of parameters with state (for tests). */
+    final int stateSize() {
+        return states.size();
+    }
+
+    /** The state of parameter {@code name}, or {@code null} (for tests). */
+    final State state(String name) {
+        return states.get(name);
+    }
+
+    @Override
+    public final void close() {
+        states.clear();
+        if (stateManager != null) {
+            stateManager.close();
+            stateManager = null;
+        }
+    }
+}

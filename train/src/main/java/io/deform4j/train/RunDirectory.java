@@ -1,0 +1,187 @@
+package io.deform4j.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The files of one run under {@code --out DIR}: {@code run.json} (resolved configuration and
+ * results), {@code metrics.csv} (one row per epoch) and the checkpoints ({@link Checkpoints}).
+ *
+ * <p>Nothing is damaged by a mistake: {@link #create} refuses a non-empty directory (unless it
+ * holds a run and {@code overwrite} is asked for), and only {@link #resume} rewrites
+ * {@code metrics.csv}, keeping the rows its checkpoint covers.
+ */
+public final class RunDirectory {
+
+    /** The run description file. */
+    public static final String RUN_JSON = "run.json";
+    /** The per-epoch metrics file. */
+    public static final String METRICS_CSV = "metrics.csv";
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+
+    private RunDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The directory. */
+    public Path path() {
+        return dir;
+    }
+
+    /**
+     * Checks that a new run may be started in {@code dir} without writing anything: the
+     * directory is absent or empty, or holds a deform4j run and {@code overwrite} is set.
+     *
+     * @throws IllegalArgumentException otherwise, saying what to do
+     */
+    public static void checkNew(Path dir, boolean overwrite) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--out " + dir + " is a file, not a directory");
+        }
+        if (!Files.isDirectory(dir) || isEmpty(dir)) {
+            return;
+        }
+        if (!Files.exists(dir.resolve(RUN_JSON))) {
+            throw new IllegalArgumentException("--out " + dir + " is not empty and holds no deform4j run; "
+                    + "choose a new or empty directory");
+        }
+        if (!overwrite) {
+            throw new IllegalArgumentException("--out " + dir + " holds a run already; add --resume to continue it "
+                    + "or --overwrite to start it over");
+        }
+        List<Path> ours = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.forEach(ours::add);
+        }
+        for (Path p : ours) {
+            String name = p.getFileName().toString();
+            boolean mine = name.equals(RUN_JSON) || name.equals(METRICS_CSV) || name.startsWith("checkpoint-")
+                    || (name.startsWith(".") && name.endsWith(".tmp"));
+            if (!mine) {
+                throw new IllegalArgumentException("--out " + dir + " holds files that are not part of a run ("
+                        + name + "); --overwrite only replaces a run's own files");
+            }
+        }
+    }
+
+    /** Starts a new run in {@code dir} (after {@link #checkNew}): removes an old run's files, writes the header. */
+    public static RunDirectory create(Path dir, boolean overwrite) throws IOException {
+        checkNew(dir, overwrite);
+        Files.createDirectories(dir);
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                Files.delete(p);
+            }
+        }
+        RunDirectory run = new RunDirectory(dir);
+        writeAtomically(dir.resolve(METRICS_CSV), EpochMetrics.HEADER + "\n");
+        return run;
+    }
+
+    /**
+     * Opens an existing run for resuming.
+     *
+     * @throws IllegalArgumentException if {@code dir} holds no run
+     */
+    public static RunDirectory existing(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(RUN_JSON))) {
+            throw new IllegalArgumentException("--resume: " + dir + " holds no run (" + RUN_JSON + " is missing)");
+        }
+        return new RunDirectory(dir);
+    }
+
+    /** The run description, or an {@link IllegalArgumentException} if it cannot be read. */
+    public RunInfo readInfo() {
+        try {
+            return JSON.readValue(dir.resolve(RUN_JSON).toFile(), RunInfo.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + dir.resolve(RUN_JSON) + ": " + e.getMessage());
+        }
+    }
+
+    /** Replaces {@code run.json} atomically. */
+    public void writeInfo(RunInfo info) throws IOException {
+        writeAtomically(dir.resolve(RUN_JSON), JSON.writeValueAsString(info) + "\n");
+    }
+
+    /** The rows of {@code metrics.csv}. */
+    public List<EpochMetrics> metrics() throws IOException {
+        Path file = dir.resolve(METRICS_CSV);
+        List<EpochMetrics> rows = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return rows;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.startsWith("epoch")) {
+                try {
+                    rows.add(EpochMetrics.parse(line));
+                } catch (RuntimeException e) {
+                    // a line cut short by a crash: dropped, its epoch is run again
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Appends one row and forces it to disk. */
+    public void append(EpochMetrics row) throws IOException {
+        Files.writeString(dir.resolve(METRICS_CSV), row.toCsv() + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+    }
+
+    /** Rewrites {@code metrics.csv} with the rows of epochs ≤ {@code epochs} (what a checkpoint covers). */
+    public List<EpochMetrics> truncateMetrics(int epochs) throws IOException {
+        List<EpochMetrics> kept = new ArrayList<>();
+        StringBuilder text = new StringBuilder(EpochMetrics.HEADER).append('\n');
+        for (EpochMetrics row : metrics()) {
+            if (row.epoch() <= epochs && (kept.isEmpty() || row.epoch() == kept.get(kept.size() - 1).epoch() + 1)) {
+                kept.add(row);
+                text.append(row.toCsv()).append('\n');
+            }
+        }
+        writeAtomically(dir.resolve(METRICS_CSV), text.toString());
+        return kept;
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Read access to a run directory's files (for tests and reports). */
+    public static final class Reader {
+        private final RunDirectory run;
+
+        public Reader(Path dir) {
+            this.run = new RunDirectory(dir);
+        }
+
+        public List<EpochMetrics> metrics() throws IOException {
+            return run.metrics();
+        }
+
+        public RunInfo info() {
+            return run.readInfo();
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+}

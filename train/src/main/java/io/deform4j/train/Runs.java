@@ -1,0 +1,135 @@
+package io.deform4j.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import io.deform4j.data.DataOptions;
+import io.deform4j.data.DataSources;
+import io.deform4j.data.DataSplits;
+import io.deform4j.data.LoaderConfig;
+import io.deform4j.model.Models;
+import io.deform4j.optim.Optimizer;
+import io.deform4j.optim.SgdConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts and resumes training runs: the library behind {@code deform4j train} and
+ * {@code deform4j compare}. Everything that can be wrong with the input (model or data set
+ * name, hyper-parameters, data folder, output directory) is checked before anything is written.
+ */
+public final class Runs {
+
+    /** What a run left: its directory, {@code run.json} and every metrics row. */
+    public record Result(Path dir, RunInfo info, List<EpochMetrics> metrics) {
+    }
+
+    private Runs() {
+    }
+
+    /** The data of {@code config}: opened by name, limited to the configured subsets. */
+    public static DataSplits openData(TrainConfig config) throws IOException {
+        DataOptions options = DataOptions.defaults().withProgress(false);
+        if (!config.dataDir().isEmpty()) {
+            Path dir = Path.of(config.dataDir());
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("data-dir " + dir + " is not a folder (data set " + config.dataset()
+                        + ")");
+            }
+            options = options.withDataDir(dir).withDownload(false);
+        }
+        DataSplits data = DataSources.open(config.dataset(), options);
+        return data.limit(config.limitTrain(), config.limitTest(), config.seed());
+    }
+
+    /** Throws an {@link IllegalArgumentException} suggesting the closest name if the model is unknown. */
+    public static void checkModel(String model) {
+        Models.info(model);
+    }
+
+    /** Starts a new run of {@code config} in {@code out}, opening its data by name. */
+    public static Result start(TrainConfig config, Path out, boolean overwrite, Progress progress) throws IOException {
+        checkModel(config.model());
+        RunDirectory.checkNew(out, overwrite);
+        return start(config, openData(config), out, overwrite, progress);
+    }
+
+    /** Starts a new run of {@code config} on {@code data} (already limited) in {@code out}. */
+    public static Result start(TrainConfig config, DataSplits data, Path out, boolean overwrite, Progress progress)
+            throws IOException {
+        checkModel(config.model());
+        RunDirectory.checkNew(out, overwrite);
+        EngineThreads.configure(config.threads());
+        RunDirectory run = RunDirectory.create(out, overwrite);
+        return execute(config, data, run, Optional.empty(), progress);
+    }
+
+    /**
+     * Continues the run in {@code out} from its newest intact checkpoint, with the configuration
+     * recorded in its {@code run.json}; {@code epochs}, if not null, extends (or shortens) the run.
+     */
+    public static Result resume(Path out, Integer epochs, Progress progress) throws IOException {
+        return resume(out, epochs, null, progress);
+    }
+
+    /** As {@link #resume(Path, Integer, Progress)} on {@code data} (null: opened by name as recorded). */
+    public static Result resume(Path out, Integer epochs, DataSplits data, Progress progress) throws IOException {
+        RunDirectory run = RunDirectory.existing(out);
+        TrainConfig config = run.readInfo().config();
+        if (epochs != null) {
+            config = TrainConfig.resolve(new TrainOptions(null, null, null, null, epochs, null, null, null, null, null,
+                    null, null, null, null, null, null).orElse(config.toOptions()));
+        }
+        checkModel(config.model());
+        if (data == null) {
+            data = openData(config);
+        }
+        EngineThreads.configure(config.threads());
+        return execute(config, data, run, Checkpoints.latest(out), progress);
+    }
+
+    private static Result execute(TrainConfig config, DataSplits data, RunDirectory run, Optional<Checkpoint> from,
+            Progress progress) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager();
+                Optimizer optimizer = Optimizer.sgd(new SgdConfig(config.momentum(), 0, config.weightDecay(),
+                        config.nesterov()))) {
+            Block block = Models.create(config.model(), data.classes(), data.train().channels());
+            Models.initialize(block, manager, new Shape(1, data.train().channels(), data.train().height(),
+                    data.train().width()), config.seed());
+            Checkpoint start = new Checkpoint(0, config.seed(), 0, 0, 0, null, null);
+            List<EpochMetrics> history = List.of();
+            RunInfo info = new RunInfo(config, config.mapping().toString(), "running", 0, null, null, null, null,
+                    data.train().size(), data.test().size(), Models.parameterCount(block));
+            if (from.isPresent()) {
+                start = from.get();
+                if (start.seed() != config.seed()) {
+                    throw new IllegalArgumentException("checkpoint seed " + start.seed() + " differs from run.json's "
+                            + config.seed());
+                }
+                ModelState.load(block, start.model());
+                OptimizerState.load(optimizer, start.optimizer(), manager);
+                history = run.truncateMetrics(start.epoch());
+                EpochMetrics last = history.isEmpty() ? null : history.get(history.size() - 1);
+                info = info.progress("running", start.epoch(), last == null ? null : last.testAccuracy(),
+                        start.bestAccuracy(), start.bestEpoch(), null);
+            } else {
+                run.truncateMetrics(0);
+            }
+            run.writeInfo(info);
+            LoaderConfig trainLoader = LoaderConfig.train(config.batchSize(), data.preprocessing(), config.seed());
+            LoaderConfig testLoader = LoaderConfig.test(config.batchSize(), data.preprocessing());
+            TrainingLoop loop = new TrainingLoop(config, run, block, optimizer, data.train(), trainLoader, data.test(),
+                    testLoader, manager, progress);
+            List<EpochMetrics> rows = loop.run(start, info, history);
+            if (start.epoch() >= config.epochs()) {
+                run.writeInfo(info.progress("finished", start.epoch(), info.finalTestAccuracy(),
+                        info.bestTestAccuracy(), info.bestEpoch(), null));
+            }
+            return new Result(run.path(), run.readInfo(), rows);
+        } finally {
+            progress.close();
+        }
+    }
+}

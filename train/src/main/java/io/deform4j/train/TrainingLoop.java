@@ -1,0 +1,214 @@
+package io.deform4j.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.ParameterList;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.deform4j.data.Batch;
+import io.deform4j.data.BatchLoader;
+import io.deform4j.data.ImageDataset;
+import io.deform4j.data.LoaderConfig;
+import io.deform4j.optim.Optimizer;
+import io.deform4j.expression.OutsideDomainException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The epochs of one run (Algorithm 1): each step computes the batch-mean cross-entropy ℓ,
+ * checks it on the host, back-propagates δ(ℓ) ({@link DeformedLoss}) and lets the optimizer
+ * step; each epoch then evaluates on the test set, appends a row to {@code metrics.csv}, writes
+ * a checkpoint and updates {@code run.json}.
+ *
+ * <p>Per step the host reads three scalars (ℓ, the count of correct predictions, and the sum
+ * of all gradients): on CPU this costs microseconds against a step of hundreds of milliseconds
+ * (BENCHMARKS.md), and it is what guarantees that no update is applied from a loss outside
+ * δ's domain or from a non-finite loss or gradient. Intermediates live in a per-step
+ * sub-manager.
+ */
+final class TrainingLoop {
+
+    private final TrainConfig config;
+    private final RunDirectory run;
+    private final Block block;
+    private final Optimizer optimizer;
+    private final ImageDataset train;
+    private final LoaderConfig trainLoader;
+    private final ImageDataset test;
+    private final LoaderConfig testLoader;
+    private final NDManager manager;
+    private final DeformedLoss loss;
+    private final Progress progress;
+
+    TrainingLoop(TrainConfig config, RunDirectory run, Block block, Optimizer optimizer, ImageDataset train,
+            LoaderConfig trainLoader, ImageDataset test, LoaderConfig testLoader, NDManager manager, Progress progress) {
+        this.config = config;
+        this.run = run;
+        this.block = block;
+        this.optimizer = optimizer;
+        this.train = train;
+        this.trainLoader = trainLoader;
+        this.test = test;
+        this.testLoader = testLoader;
+        this.manager = manager;
+        this.loss = new DeformedLoss(config.mapping());
+        this.progress = progress;
+    }
+
+    /**
+     * Runs epochs {@code from.epoch()} to {@code config.epochs() - 1}.
+     *
+     * @param from    where to start (epoch 0 and no best for a new run)
+     * @param info    {@code run.json} as it stands
+     * @param history the metrics rows already written
+     */
+    List<EpochMetrics> run(Checkpoint from, RunInfo info, List<EpochMetrics> history) throws IOException {
+        List<EpochMetrics> rows = new ArrayList<>(history);
+        long steps = from.steps();
+        double best = from.bestAccuracy();
+        int bestEpoch = from.bestEpoch();
+        RunInfo current = info;
+        for (int epoch = from.epoch(); epoch < config.epochs(); epoch++) {
+            double lr = config.learningRate(epoch);
+            long start = System.nanoTime();
+            double[] sums = new double[3]; // loss, deformed loss, correct
+            int examples = 0;
+            try (BatchLoader batches = BatchLoader.open(train, trainLoader, epoch)) {
+                progress.epochStarted(epoch, config.epochs(), batches.batches());
+                int step = 0;
+                while (batches.hasNext()) {
+                    Batch batch = batches.next();
+                    step++;
+                    try {
+                        double l = step(batch, lr, sums);
+                        progress.stepped(l);
+                    } catch (ArithmeticException | OutsideDomainException e) {
+                        progress.close();
+                        throw stop(current, epoch, step, e);
+                    }
+                    examples += batch.size();
+                    steps++;
+                }
+            }
+            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            long evalStart = System.nanoTime();
+            double[] evaluation = evaluate(block, test, testLoader, manager);
+            double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+            EpochMetrics row = new EpochMetrics(epoch + 1, lr, sums[0] / examples, sums[1] / examples,
+                    sums[2] / examples, evaluation[0], evaluation[1], trainSeconds, evalSeconds);
+            if (row.testAccuracy() > best || bestEpoch == 0) {
+                best = row.testAccuracy();
+                bestEpoch = epoch + 1;
+            }
+            // metrics first, then the checkpoint: a crash in between re-runs the epoch and rewrites its row
+            run.append(row);
+            rows.add(row);
+            Checkpoints.write(run.path(), new Checkpoint(epoch + 1, config.seed(), steps, best, bestEpoch,
+                    ModelState.save(block), OptimizerState.save(optimizer)));
+            current = current.progress(epoch + 1 == config.epochs() ? "finished" : "running", epoch + 1,
+                    row.testAccuracy(), best, bestEpoch, null);
+            run.writeInfo(current);
+            progress.epochEnded(row, config.epochs());
+        }
+        return rows;
+    }
+
+    /** One step; adds the batch's plain loss, deformed loss and correct count (times size) to {@code sums}. */
+    private double step(Batch batch, double lr, double[] sums) {
+        ParameterList parameters = block.getParameters();
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = step.create(batch.images(), new Shape(batch.size(), batch.channels(), batch.height(),
+                    batch.width()));
+            NDArray y = labels(step, batch);
+            ParameterStore store = new ParameterStore(step, false);
+            double plain;
+            NDArray logits;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                logits = block.forward(store, new NDList(x), true).singletonOrThrow();
+                NDArray ce = DeformedLoss.crossEntropy(logits, y);
+                plain = ce.getFloat();
+                loss.checkDomain(plain); // before any backward pass or update
+                collector.backward(loss.deform(ce));
+            }
+            NDList gradients = Gradients.of(parameters, step);
+            float gradientSum = Gradients.sum(gradients);
+            if (!Float.isFinite(gradientSum)) {
+                throw new ArithmeticException("the gradient is not finite (sum " + gradientSum + ") at loss " + plain);
+            }
+            optimizer.step(parameters, lr); // updates in place and zeroes the gradients
+            long correct = logits.argMax(1).eq(y).sum().getLong();
+            sums[0] += plain * batch.size();
+            sums[1] += loss.vdm().value(plain) * batch.size();
+            sums[2] += correct;
+            return plain;
+        }
+    }
+
+    /**
+     * Mean plain cross-entropy and accuracy of {@code block} on {@code data}, in inference mode
+     * (batch norm uses running statistics) without autograd.
+     */
+    static double[] evaluate(Block block, ImageDataset data, LoaderConfig loader, NDManager manager) {
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            double lossSum = 0;
+            long correct = 0;
+            int examples = 0;
+            try (BatchLoader batches = BatchLoader.open(data, loader, 0)) {
+            while (batches.hasNext()) {
+                Batch batch = batches.next();
+                try (NDManager step = manager.newSubManager()) {
+                    NDArray x = step.create(batch.images(), new Shape(batch.size(), batch.channels(), batch.height(),
+                            batch.width()));
+                    NDArray y = labels(step, batch);
+                    NDArray logits = block.forward(new ParameterStore(step, false), new NDList(x), false)
+                            .singletonOrThrow();
+                    lossSum += DeformedLoss.crossEntropy(logits, y).getFloat() * batch.size();
+                    correct += logits.argMax(1).eq(y).sum().getLong();
+                    examples += batch.size();
+                }
+            }
+            }
+            return new double[] {lossSum / examples, (double) correct / examples};
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    private static NDArray labels(NDManager manager, Batch batch) {
+        long[] labels = new long[batch.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = batch.labels()[i];
+        }
+        return manager.create(labels);
+    }
+
+    private TrainingStoppedException stop(RunInfo info, int epoch, int step, RuntimeException cause) {
+        String checkpoint;
+        try {
+            checkpoint = Checkpoints.list(run.path()).stream().findFirst().map(Path::toString)
+                    .orElse("none (no epoch completed)");
+        } catch (IOException e) {
+            checkpoint = "unknown (" + e.getMessage() + ")";
+        }
+        String what = cause instanceof OutsideDomainException ? "the loss left the domain of " + config.vdm()
+                : "the loss or gradient is not finite";
+        String message = "training stopped in epoch " + (epoch + 1) + ", step " + step + ": " + what + ": "
+                + cause.getMessage() + "; no update was applied from this step; last good checkpoint: " + checkpoint;
+        try {
+            run.writeInfo(info.progress("stopped", info.epochsCompleted(), info.finalTestAccuracy(),
+                    info.bestTestAccuracy(), info.bestEpoch(), message));
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+        return new TrainingStoppedException(message, epoch + 1, step, cause);
+    }
+}

@@ -1,0 +1,58 @@
+package io.deform4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuiltInSampleWriterTest {
+
+    private static final String[] FILES = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesABalancedReproducibleSample() throws IOException {
+        Path source = dir.resolve("source");
+        Files.createDirectories(source);
+        InMemoryDataset data = TestData.indexed(300, 10, 1, 28, 28);
+        Idx.write(data, source.resolve("train-images-idx3-ubyte.gz"), source.resolve("train-labels-idx1-ubyte.gz"), true);
+        Idx.write(data, source.resolve("t10k-images-idx3-ubyte"), source.resolve("t10k-labels-idx1-ubyte"), false);
+        BuiltInSampleWriter.write(source, dir.resolve("a"), 40, 20, 5);
+        BuiltInSampleWriter.write(source, dir.resolve("b"), 40, 20, 5);
+        for (String f : FILES) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)),
+                    f);
+        }
+        DataSplits sample = Idx.readFolder(dir.resolve("a"), DataSources.FASHION_MNIST_CLASSES);
+        assertEquals(40, sample.train().size());
+        assertEquals(20, sample.test().size());
+        int[] counts = new int[10];
+        for (int i = 0; i < 40; i++) {
+            counts[sample.train().label(i)]++;
+        }
+        assertArrayEquals(new int[] {4, 4, 4, 4, 4, 4, 4, 4, 4, 4}, counts);
+    }
+
+    /** Provenance: the shipped sample is what the writer makes from the Debian package (skipped without it). */
+    @Test
+    void shippedSampleMatchesTheDebianPackage() throws IOException {
+        Path debian = Path.of(DataOptions.FASHION_MNIST_DIR);
+        assumeTrue(Files.isDirectory(debian), debian + " is absent (apt-get install dataset-fashion-mnist)");
+        BuiltInSampleWriter.write(debian, dir, BuiltInSample.TRAIN_SIZE, BuiltInSample.TEST_SIZE,
+                BuiltInSampleWriter.DEFAULT_SEED);
+        for (String f : FILES) {
+            try (InputStream shipped = BuiltInSample.class.getResourceAsStream(BuiltInSample.RESOURCE_DIR + f)) {
+                assertArrayEquals(shipped.readAllBytes(), Files.readAllBytes(dir.resolve(f)), f);
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.deform4j.data;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import javax.imageio.ImageIO;
+
+/** Writers of small data files in the real formats, for tests. */
+final class TestData {
+
+    private TestData() {
+    }
+
+    /** A CIFAR image whose pixels encode {@code seed}: pixel i = (seed·7 + i) mod 256. */
+    static byte[] pattern(int seed, int length) {
+        byte[] b = new byte[length];
+        for (int i = 0; i < length; i++) {
+            b[i] = (byte) (seed * 7 + i);
+        }
+        return b;
+    }
+
+    /** Writes a CIFAR binary file; records get {@code labels[i]} (and coarse label 0 for CIFAR-100). */
+    static void writeCifar(Path file, CifarBinary.Variant variant, int[] labels, int seedBase) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < labels.length; i++) {
+            if (variant == CifarBinary.Variant.CIFAR100) {
+                out.write(labels[i] / 5);
+            }
+            out.write(labels[i]);
+            out.write(pattern(seedBase + i, CifarBinary.PIXELS));
+        }
+        Files.createDirectories(file.getParent());
+        Files.write(file, out.toByteArray());
+    }
+
+    /** A full CIFAR-10 folder: 5 training files of {@code perFile} records and a test file. */
+    static void writeCifar10(Path dir, int perFile) throws IOException {
+        for (int f = 1; f <= 5; f++) {
+            writeCifar(dir.resolve("data_batch_" + f + ".bin"), CifarBinary.Variant.CIFAR10, labels(perFile, 10, f),
+                    f * 1000);
+        }
+        writeCifar(dir.resolve("test_batch.bin"), CifarBinary.Variant.CIFAR10, labels(perFile, 10, 0), 0);
+    }
+
+    static int[] labels(int n, int classes, int offset) {
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = (i + offset) % classes;
+        }
+        return labels;
+    }
+
+    /** An in-memory data set of {@code n} grey {@code h×w} images; pixel 0/1 hold the index. */
+    static InMemoryDataset indexed(int n, int classes, int channels, int h, int w) {
+        byte[][] images = new byte[n][channels * h * w];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            images[i][0] = (byte) i;
+            images[i][1] = (byte) (i >> 8);
+            labels[i] = i % classes;
+        }
+        return new InMemoryDataset(images, labels, ClassNames.numbered(classes), channels, h, w);
+    }
+
+    /** Writes an RGB image whose pixel (x, y) is (r0 + x, g0 + y, b0 + x + y). */
+    static void writeImage(Path file, String format, int w, int h, int r0, int g0, int b0) throws IOException {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r = (r0 + x) & 0xFF;
+                int g = (g0 + y) & 0xFF;
+                int b = (b0 + x + y) & 0xFF;
+                image.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        Files.createDirectories(file.getParent());
+        if (!ImageIO.write(image, format, file.toFile())) {
+            throw new IOException("no writer for " + format);
+        }
+    }
+
+    /** Writes a {@code .tar.gz} of the given entries: name → content (null = directory). */
+    static void writeTarGz(Path archive, Map<String, byte[]> entries, Map<String, Character> types) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(archive))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                byte[] data = e.getValue() == null ? new byte[0] : e.getValue();
+                char type = types.getOrDefault(e.getKey(), e.getValue() == null ? '5' : '0');
+                out.write(tarHeader(e.getKey(), data.length, type));
+                out.write(data);
+                out.write(new byte[(512 - data.length % 512) % 512]);
+            }
+            out.write(new byte[1024]);
+        }
+    }
+
+    static byte[] tarHeader(String name, long size, char type) {
+        byte[] h = new byte[512];
+        put(h, 0, name);
+        put(h, 100, "0000644");
+        put(h, 108, "0000000");
+        put(h, 116, "0000000");
+        put(h, 124, String.format("%011o", size));
+        put(h, 136, "00000000000");
+        h[156] = (byte) type;
+        put(h, 257, "ustar");
+        put(h, 263, "00");
+        for (int i = 148; i < 156; i++) {
+            h[i] = ' ';
+        }
+        long sum = 0;
+        for (byte b : h) {
+            sum += b & 0xFF;
+        }
+        put(h, 148, String.format("%06o", sum));
+        h[154] = 0;
+        h[155] = ' ';
+        return h;
+    }
+
+    private static void put(byte[] h, int offset, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(b, 0, h, offset, b.length);
+    }
+
+    static List<String> tenNames() {
+        return List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
+    }
+}

@@ -1,0 +1,260 @@
+package io.deform4j.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.initializer.Initializer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tensor optimizers against the pure references: 10 steps with random gradients on a 3×4
+ * float32 parameter, element-wise |tensor − reference| ≤ 1e-6·(|reference| + 1) (relative, with
+ * an absolute floor of 1e-6 for values near zero). Gradients are produced by a real backward
+ * pass of L = Σ w ⊙ G, so ∂L/∂w = G.
+ */
+class TensorOptimizerTest {
+
+    private static final int STEPS = 10;
+    private static final Shape SHAPE = new Shape(3, 4);
+    private static NDManager manager;
+
+    @BeforeAll
+    static void engine() {
+        System.setProperty("ai.djl.pytorch.num_threads", "1");
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    /** A float32 parameter "w" with the given values, requiring a gradient. */
+    private static ParameterList parameter(NDManager m, float[] values) {
+        Parameter w = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT)
+                .optShape(SHAPE).optInitializer(Initializer.ZEROS).build();
+        w.initialize(m, DataType.FLOAT32);
+        try (NDArray source = m.create(values, SHAPE)) {
+            w.getArray().set(new ai.djl.ndarray.index.NDIndex("..."), source);
+        }
+        return new ParameterList(List.of("w"), List.of(w));
+    }
+
+    /** Runs backward on Σ w ⊙ G so that w's gradient is G. */
+    private static void backward(ParameterList params, float[] grad) {
+        NDArray w = params.get("w").getArray();
+        try (NDManager step = w.getManager().newSubManager();
+                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray loss = w.mul(step.create(grad, SHAPE)).sum();
+            collector.backward(loss);
+        }
+    }
+
+    private static float[] random(Random r) {
+        float[] v = new float[(int) SHAPE.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        return v;
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+
+    private static void assertClose(double[] expected, float[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            double tol = 1e-6 * (Math.abs(expected[i]) + 1);
+            assertEquals(expected[i], actual[i], tol, what + " element " + i);
+        }
+    }
+
+    /** A reference step on double[]: (params, grads, step 1..n) → updates params in place. */
+    private interface Reference {
+        void step(double[] params, double[] grads, int t);
+    }
+
+    private void checkAgainstReference(Supplier<Optimizer> optimizer, Reference reference, long seed) {
+        Random r = new Random(seed);
+        float[] p0 = random(r);
+        double[] expected = toDouble(p0);
+        try (NDManager m = manager.newSubManager(); Optimizer opt = optimizer.get()) {
+            ParameterList params = parameter(m, p0);
+            for (int t = 1; t <= STEPS; t++) {
+                float[] grad = random(r);
+                double lr = t <= 5 ? 0.1 : 0.01;
+                backward(params, grad);
+                opt.step(params, lr);
+                reference.step(expected, toDouble(grad), t);
+                assertClose(expected, params.get("w").getArray().toFloatArray(), "step " + t);
+            }
+        }
+    }
+
+    private static Reference sgdReference(SgdConfig config) {
+        double[][] buffer = {null};
+        return (p, g, t) -> buffer[0] = SgdMath.step(p, g, buffer[0], t <= 5 ? 0.1 : 0.01, config);
+    }
+
+    private static Reference adamReference(AdamConfig config) {
+        double[] m = new double[(int) SHAPE.size()];
+        double[] v = new double[(int) SHAPE.size()];
+        return (p, g, t) -> AdamMath.step(p, g, m, v, t, t <= 5 ? 0.1 : 0.01, config);
+    }
+
+    @Test
+    void sgdMatchesTheReference() {
+        for (SgdConfig config : List.of(SgdConfig.PLAIN, new SgdConfig(0, 0, 5e-4, false),
+                SgdConfig.momentum(0.9, 0), SgdConfig.nesterov(0.9, 0), SgdConfig.nesterov(0.9, 5e-4),
+                new SgdConfig(0.9, 0.3, 1e-2, false))) {
+            checkAgainstReference(() -> Optimizer.sgd(config), sgdReference(config), 11);
+        }
+    }
+
+    @Test
+    void adamMatchesTheReference() {
+        for (AdamConfig config : List.of(AdamConfig.DEFAULT, AdamConfig.DEFAULT.withWeightDecay(1e-2),
+                new AdamConfig(0.5, 0.9, 1e-3, 0))) {
+            checkAgainstReference(() -> Optimizer.adam(config), adamReference(config), 12);
+        }
+    }
+
+    @Test
+    void stepZeroesGradientsAndRestoresGradMode() {
+        try (NDManager m = manager.newSubManager(); Optimizer opt = Optimizer.sgd(SgdConfig.nesterov(0.9, 0))) {
+            ParameterList params = parameter(m, new float[12]);
+            float[] ones = new float[12];
+            java.util.Arrays.fill(ones, 1f);
+            // step called inside the collector (grad mode on) must work and leave grad mode on
+            NDArray w = params.get("w").getArray();
+            try (NDManager step = m.newSubManager();
+                    GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(w.mul(step.create(ones, SHAPE)).sum());
+                opt.step(params, 0.1);
+                assertTrue(JniUtils.isGradMode());
+            }
+            assertArrayEquals(new float[12], w.getGradient().toFloatArray());
+            float[] expected = new float[12];
+            java.util.Arrays.fill(expected, -0.19f); // Nesterov first step: −η(1 + μ)·1
+            assertArrayEquals(expected, w.toFloatArray(), 1e-7f);
+            // a second backward sees only its own gradient, not an accumulated one
+            backward(params, ones);
+            assertArrayEquals(ones, w.getGradient().toFloatArray());
+        }
+    }
+
+    @Test
+    void stepsLeaveNoIntermediateArraysBehind() {
+        for (Supplier<Optimizer> kind : List.<Supplier<Optimizer>>of(
+                () -> Optimizer.sgd(new SgdConfig(0.9, 0.1, 1e-3, false)),
+                () -> Optimizer.sgd(SgdConfig.nesterov(0.9, 5e-4)),
+                () -> Optimizer.adam(AdamConfig.DEFAULT.withWeightDecay(1e-3)))) {
+            try (NDManager m = manager.newSubManager(); Optimizer opt = kind.get()) {
+                ParameterList params = parameter(m, new float[12]);
+                Random r = new Random(1);
+                backward(params, random(r));
+                opt.step(params, 0.1); // creates the state
+                for (int t = 0; t < 5; t++) {
+                    backward(params, random(r));
+                    int before = m.getManagedArrays().size();
+                    opt.step(params, 0.1);
+                    assertEquals(before, m.getManagedArrays().size(), opt + " step " + t);
+                }
+            }
+        }
+    }
+
+    @Test
+    void parametersWithoutGradientAreSkipped() {
+        try (NDManager m = manager.newSubManager(); Optimizer opt = Optimizer.adam(AdamConfig.DEFAULT)) {
+            Parameter stat = Parameter.builder().setName("runningMean").setType(Parameter.Type.RUNNING_MEAN)
+                    .optShape(SHAPE).build();
+            stat.initialize(m, DataType.FLOAT32);
+            ParameterList unused = parameter(m, new float[12]); // requires grad, never used: grad undefined
+            ParameterList both = new ParameterList(List.of("s", "w"), List.of(stat, unused.get("w")));
+            opt.step(both, 0.1);
+            assertArrayEquals(new float[12], stat.getArray().toFloatArray());
+            assertArrayEquals(new float[12], unused.get("w").getArray().toFloatArray());
+            assertEquals(0, ((TensorOptimizer) opt).stateSize());
+        }
+    }
+
+    @Test
+    void stateRoundTripsBitExactly() throws IOException {
+        for (Supplier<Optimizer> kind : List.<Supplier<Optimizer>>of(
+                () -> Optimizer.sgd(SgdConfig.nesterov(0.9, 5e-4)), () -> Optimizer.adam(AdamConfig.DEFAULT))) {
+            Random r = new Random(3);
+            float[] p0 = random(r);
+            float[][] grads = new float[STEPS][];
+            for (int t = 0; t < STEPS; t++) {
+                grads[t] = random(r);
+            }
+            try (NDManager m = manager.newSubManager(); Optimizer straight = kind.get();
+                    Optimizer first = kind.get(); Optimizer resumed = kind.get()) {
+                ParameterList a = parameter(m, p0);
+                ParameterList b = parameter(m, p0);
+                ByteArrayOutputStream saved = new ByteArrayOutputStream();
+                for (int t = 0; t < STEPS; t++) {
+                    backward(a, grads[t]);
+                    straight.step(a, 0.1);
+                    Optimizer current = t < STEPS / 2 ? first : resumed;
+                    backward(b, grads[t]);
+                    current.step(b, 0.1);
+                    if (t == STEPS / 2 - 1) {
+                        first.saveState(new DataOutputStream(saved));
+                        resumed.loadState(new DataInputStream(new ByteArrayInputStream(saved.toByteArray())), m);
+                    }
+                }
+                assertArrayEquals(a.get("w").getArray().toFloatArray(), b.get("w").getArray().toFloatArray(),
+                        "resumed " + straight + " must equal uninterrupted bit for bit");
+                ByteArrayOutputStream again = new ByteArrayOutputStream();
+                straight.saveState(new DataOutputStream(again));
+                ByteArrayOutputStream resumedState = new ByteArrayOutputStream();
+                resumed.saveState(new DataOutputStream(resumedState));
+                assertArrayEquals(again.toByteArray(), resumedState.toByteArray());
+            }
+        }
+    }
+
+    @Test
+    void loadingAnotherKindOrOtherHyperParametersFails() throws IOException {
+        try (NDManager m = manager.newSubManager(); Optimizer sgd = Optimizer.sgd(SgdConfig.nesterov(0.9, 5e-4));
+                Optimizer adam = Optimizer.adam(AdamConfig.DEFAULT);
+                Optimizer other = Optimizer.sgd(SgdConfig.nesterov(0.9, 1e-4))) {
+            ByteArrayOutputStream saved = new ByteArrayOutputStream();
+            sgd.saveState(new DataOutputStream(saved));
+            SgdMathTest.assertMessage(() -> adam.loadState(
+                    new DataInputStream(new ByteArrayInputStream(saved.toByteArray())), m), "'sgd'", "'adam'");
+            SgdMathTest.assertMessage(() -> other.loadState(
+                    new DataInputStream(new ByteArrayInputStream(saved.toByteArray())), m), "5.0E-4", "1.0E-4");
+            SgdMathTest.assertMessage(() -> sgd.step(new ParameterList(), Double.NaN), "learning rate", "NaN");
+            assertFalse(saved.size() == 0);
+        }
+    }
+}
