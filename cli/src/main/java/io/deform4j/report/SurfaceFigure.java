@@ -1,0 +1,187 @@
+package io.deform4j.report;
+
+import io.deform4j.simulation.Point;
+import io.deform4j.simulation.Surface;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * A raster of the parameter plane framed as a figure: title, p1/p2 axes with ticks, and
+ * overlays (trajectories as lines, or points), with a legend. Drawn with java.awt, written as
+ * PNG.
+ */
+final class SurfaceFigure {
+
+    private static final int LEFT = 70;
+    private static final int RIGHT = 20;
+    private static final int TOP = 50;
+    private static final int BOTTOM = 60;
+
+    /**
+     * What to draw over the surface.
+     *
+     * @param label the legend entry ({@code null}: no entry)
+     * @param colour the colour
+     * @param points the points, in order
+     * @param line whether to join them (a trajectory) or mark each (end points)
+     */
+    record Overlay(String label, Color colour, List<Point> points, boolean line) {
+    }
+
+    private SurfaceFigure() {
+    }
+
+    static void write(BufferedImage raster, Surface.Window window, String title, List<Overlay> overlays, Path file)
+            throws IOException {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        BufferedImage image = new BufferedImage(LEFT + w + RIGHT, TOP + h + BOTTOM, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.drawImage(raster, LEFT, TOP, null);
+            g.setClip(LEFT, TOP, w, h);
+            for (Overlay o : overlays) {
+                draw(g, o, window, w, h);
+            }
+            g.setClip(null);
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(1));
+            g.drawRect(LEFT, TOP, w, h);
+            axes(g, window, w, h);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+            g.drawString(title, LEFT, TOP - 18);
+            legend(g, overlays);
+        } finally {
+            g.dispose();
+        }
+        ImageIO.write(image, "png", file.toFile());
+    }
+
+    private static double x(Surface.Window win, int w, double p1) {
+        return LEFT + (p1 - win.min1()) / (win.max1() - win.min1()) * w;
+    }
+
+    private static double y(Surface.Window win, int h, double p2) {
+        return TOP + (win.max2() - p2) / (win.max2() - win.min2()) * h;
+    }
+
+    private static void draw(Graphics2D g, Overlay o, Surface.Window win, int w, int h) {
+        if (o.points().isEmpty()) {
+            return;
+        }
+        if (o.line()) {
+            Path2D.Double path = new Path2D.Double();
+            Point first = o.points().get(0);
+            path.moveTo(x(win, w, first.p1()), y(win, h, first.p2()));
+            for (Point p : o.points().subList(1, o.points().size())) {
+                path.lineTo(x(win, w, p.p1()), y(win, h, p.p2()));
+            }
+            g.setColor(o.colour());
+            g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(path);
+            Point last = o.points().get(o.points().size() - 1);
+            mark(g, first, win, w, h, o.colour(), false);
+            mark(g, last, win, w, h, o.colour(), true);
+        } else {
+            for (Point p : o.points()) {
+                mark(g, p, win, w, h, o.colour(), true);
+            }
+        }
+    }
+
+    /** A start is an open circle, an end a filled one with a dark rim. */
+    private static void mark(Graphics2D g, Point p, Surface.Window win, int w, int h, Color c, boolean filled) {
+        double r = filled ? 4.5 : 5;
+        Ellipse2D.Double dot = new Ellipse2D.Double(x(win, w, p.p1()) - r, y(win, h, p.p2()) - r, 2 * r, 2 * r);
+        g.setStroke(new BasicStroke(1.5f));
+        if (filled) {
+            g.setColor(c);
+            g.fill(dot);
+            g.setColor(Color.BLACK);
+        } else {
+            g.setColor(c);
+        }
+        g.draw(dot);
+    }
+
+    private static void axes(Graphics2D g, Surface.Window win, int w, int h) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        FontMetrics fm = g.getFontMetrics();
+        for (double t : ticks(win.min1(), win.max1())) {
+            int px = (int) Math.round(x(win, w, t));
+            g.drawLine(px, TOP + h, px, TOP + h + 5);
+            String s = label(t);
+            g.drawString(s, px - fm.stringWidth(s) / 2, TOP + h + 20);
+        }
+        for (double t : ticks(win.min2(), win.max2())) {
+            int py = (int) Math.round(y(win, h, t));
+            g.drawLine(LEFT - 5, py, LEFT, py);
+            String s = label(t);
+            g.drawString(s, LEFT - 8 - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 14));
+        g.drawString("p1", LEFT + w / 2 - 6, TOP + h + 45);
+        g.drawString("p2", 12, TOP + h / 2);
+    }
+
+    static double[] ticks(double lo, double hi) {
+        double raw = (hi - lo) / 6;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / magnitude < 1.5 ? magnitude : raw / magnitude < 3.5 ? 2 * magnitude
+                : raw / magnitude < 7.5 ? 5 * magnitude : 10 * magnitude;
+        double first = Math.ceil(lo / step) * step;
+        int n = (int) Math.floor((hi - first) / step + 1e-9) + 1;
+        double[] out = new double[Math.max(0, n)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = first + i * step;
+        }
+        return out;
+    }
+
+    private static String label(double t) {
+        double r = Math.abs(t) < 1e-12 ? 0 : t;
+        return r == Math.rint(r) ? String.valueOf((long) r) : String.format(java.util.Locale.ROOT, "%.3g", r);
+    }
+
+    private static void legend(Graphics2D g, List<Overlay> overlays) {
+        List<Overlay> entries = overlays.stream().filter(o -> o.label() != null).toList();
+        if (entries.isEmpty()) {
+            return;
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        FontMetrics fm = g.getFontMetrics();
+        int width = entries.stream().mapToInt(o -> fm.stringWidth(o.label())).max().orElse(0) + 40;
+        int height = entries.size() * 18 + 8;
+        int x0 = LEFT + 8;
+        int y0 = TOP + 8;
+        g.setColor(new Color(40, 40, 40, 200)); // dark, so that bright trajectory colours show
+        g.fill(new Rectangle2D.Double(x0, y0, width, height));
+        g.setColor(Color.LIGHT_GRAY);
+        g.drawRect(x0, y0, width, height);
+        for (int i = 0; i < entries.size(); i++) {
+            Overlay o = entries.get(i);
+            int cy = y0 + 14 + i * 18;
+            g.setColor(o.colour());
+            g.setStroke(new BasicStroke(3));
+            g.drawLine(x0 + 8, cy - 4, x0 + 28, cy - 4);
+            g.setColor(Color.WHITE);
+            g.drawString(o.label(), x0 + 34, cy);
+        }
+    }
+}
