@@ -31,6 +31,11 @@ public final class Evaluator {
         this.dataType = dataType;
     }
 
+    /** The manager of the block's parameters. */
+    public NDManager manager() {
+        return manager;
+    }
+
     /** The block evaluated. */
     public Block block() {
         return block;
