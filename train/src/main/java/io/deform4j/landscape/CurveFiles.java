@@ -4,7 +4,8 @@ import io.deform4j.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.MathContext;
 
 /** The CSV files of {@code deform4j landscape}: {@code curve.csv} and {@code surface.csv}. */
 public final class CurveFiles {
@@ -43,7 +44,13 @@ public final class CurveFiles {
     }
 
     private static String number(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.8g", v);
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Infinity" : "-Infinity";
+        }
+        return new BigDecimal(v, new MathContext(10)).stripTrailingZeros().toPlainString();
     }
 
     private static String quote(String s) {
