@@ -69,7 +69,12 @@ public record TrainedRun(Path dir, TrainConfig config, Checkpoint checkpoint) {
         Block block = Models.create(config.model(), data.classes(), data.train().channels());
         Models.initialize(block, manager, new Shape(1, data.train().channels(), data.train().height(),
                 data.train().width()), config.seed());
-        ModelState.load(block, checkpoint.model());
+        try {
+            ModelState.load(block, checkpoint.model());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("checkpoint of " + dir + " does not match the model " + config.model()
+                    + " that its run.json names (a checkpoint of another architecture?): " + e.getMessage(), e);
+        }
         return block;
     }
 }
