@@ -24,12 +24,15 @@ import picocli.CommandLine.Command;
         footer = {
             "  deform4j mappings --vdm 'AP(18/pi,1,2,1)' --vdm 'LE(1,0.99)' --at 0.1,1,2",
             "  deform4j mappings --plot out/derivatives.png --range 0:5",
+            "  deform4j simulate fig4 --out out/fig4 --seed 0",
             "",
             "Exit status: 0 success, 1 failure, 2 bad input."
         },
         subcommands = {
             CommandLine.HelpCommand.class,
             MappingsCommand.class,
+            SimulateCommand.class,
+            ModelsCommand.class,
         })
 public final class Deform4j implements Runnable {
 

@@ -17,7 +17,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * λ_max of the original Hessian where the original run ended against where the deformed run
  * from the same start ended, one point per start and one series per mapping, with the
- * diagonal: points below it ended flatter (Fig. 4(a) of the paper, as a scatter).
+ * diagonal: points below it ended flatter (Fig. 4(a) of the paper, as a scatter). A start
+ * where either run diverged has no point here; summary.json lists it.
  */
 final class SimulationEigenPlot {
 

@@ -73,13 +73,16 @@ public final class SimulationReport {
         SurfaceGrid grid = SurfaceGrid.sample(study.surface(), window, RASTER_WIDTH,
                 Math.max(RASTER_WIDTH / 2, Math.min(2 * RASTER_WIDTH, height)));
         Path contour = dir.resolve(CONTOUR);
-        SurfaceFigure.write(ContourRaster.filledContours(grid, ContourRaster.DEFAULT_LEVELS), window,
+        int levels = ContourRaster.DEFAULT_LEVELS;
+        SurfaceFigure.write(ContourRaster.filledContours(grid, levels), window,
                 study.name() + ": " + study.optimizer().describe() + ", " + study.steps() + " steps", overlays(result),
-                contour);
+                new SurfaceFigure.ColourBar(r -> SurfaceColours.viridis((Math.min(levels - 1,
+                        Math.floor(r * levels)) + 0.5) / levels), grid::quantile), contour);
         written.add(contour);
         Path landscape = dir.resolve(LANDSCAPE);
         SurfaceFigure.write(ContourRaster.landscape(grid), window,
-                study.name() + ": the original loss surface seen from above", List.of(), landscape);
+                study.name() + ": the original loss surface seen from above", List.of(),
+                new SurfaceFigure.ColourBar(SurfaceColours::terrain, grid::quantile), landscape);
         written.add(landscape);
         Path eigenvalues = dir.resolve(EIGENVALUES);
         SimulationEigenPlot.write(result, CHART, eigenvalues);
@@ -116,10 +119,12 @@ public final class SimulationReport {
             String label = vdm + (whole ? "" : " (end points)");
             if (whole) {
                 for (Run r : runs) {
-                    overlays.add(new SurfaceFigure.Overlay(r.startIndex() == 0 ? label : null, colour, points(r), true));
+                    // the original is drawn on top and thinner, so that a deformed path under it still shows
+                    overlays.add(new SurfaceFigure.Overlay(r.startIndex() == 0 ? label : null, colour, points(r), true,
+                            m == 0 ? 1.5f : 3f));
                 }
             } else {
-                overlays.add(new SurfaceFigure.Overlay(label, colour, runs.stream().map(Run::end).toList(), false));
+                overlays.add(new SurfaceFigure.Overlay(label, colour, runs.stream().map(Run::end).toList(), false, 1));
             }
         }
         return overlays;

@@ -26,6 +26,7 @@ final class SurfaceFigure {
 
     private static final int LEFT = 70;
     private static final int RIGHT = 20;
+    private static final int BAR_SPACE = 100;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
 
@@ -36,18 +37,29 @@ final class SurfaceFigure {
      * @param colour the colour
      * @param points the points, in order
      * @param line whether to join them (a trajectory) or mark each (end points)
+     * @param width the line width in pixels
      */
-    record Overlay(String label, Color colour, List<Point> points, boolean line) {
+    record Overlay(String label, Color colour, List<Point> points, boolean line, float width) {
+    }
+
+    /**
+     * A colour bar: colours and values by rank (0 = lowest sampled loss, 1 = highest).
+     *
+     * @param colour the colour at a rank
+     * @param value the loss at a rank
+     */
+    record ColourBar(java.util.function.DoubleToIntFunction colour, java.util.function.DoubleUnaryOperator value) {
     }
 
     private SurfaceFigure() {
     }
 
-    static void write(BufferedImage raster, Surface.Window window, String title, List<Overlay> overlays, Path file)
-            throws IOException {
+    static void write(BufferedImage raster, Surface.Window window, String title, List<Overlay> overlays,
+            ColourBar bar, Path file) throws IOException {
         int w = raster.getWidth();
         int h = raster.getHeight();
-        BufferedImage image = new BufferedImage(LEFT + w + RIGHT, TOP + h + BOTTOM, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(LEFT + w + RIGHT + (bar == null ? 0 : BAR_SPACE), TOP + h + BOTTOM,
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -56,8 +68,8 @@ final class SurfaceFigure {
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.drawImage(raster, LEFT, TOP, null);
             g.setClip(LEFT, TOP, w, h);
-            for (Overlay o : overlays) {
-                draw(g, o, window, w, h);
+            for (int i = overlays.size() - 1; i >= 0; i--) { // the first overlay on top
+                draw(g, overlays.get(i), window, w, h);
             }
             g.setClip(null);
             g.setColor(Color.BLACK);
@@ -66,7 +78,10 @@ final class SurfaceFigure {
             axes(g, window, w, h);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             g.drawString(title, LEFT, TOP - 18);
-            legend(g, overlays);
+            legend(g, overlays, window, w, h);
+            if (bar != null) {
+                colourBar(g, bar, LEFT + w + 28, h);
+            }
         } finally {
             g.dispose();
         }
@@ -93,7 +108,7 @@ final class SurfaceFigure {
                 path.lineTo(x(win, w, p.p1()), y(win, h, p.p2()));
             }
             g.setColor(o.colour());
-            g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.setStroke(new BasicStroke(o.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(path);
             Point last = o.points().get(o.points().size() - 1);
             mark(g, first, win, w, h, o.colour(), false);
@@ -140,6 +155,28 @@ final class SurfaceFigure {
         g.drawString("p2", 12, TOP + h / 2);
     }
 
+    /** The bar, low losses at the bottom, labelled with the loss at quantiles 0, 0.25, …, 1 of the window. */
+    private static void colourBar(Graphics2D g, ColourBar bar, int x0, int h) {
+        for (int py = 0; py < h; py++) {
+            double rank = 1 - (py + 0.5) / h;
+            g.setColor(new Color(bar.colour().applyAsInt(rank)));
+            g.drawLine(x0, TOP + py, x0 + 16, TOP + py);
+        }
+        g.setColor(Color.BLACK);
+        g.drawRect(x0, TOP, 16, h);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        FontMetrics fm = g.getFontMetrics();
+        for (int i = 0; i <= 4; i++) {
+            double rank = i / 4.0;
+            int py = TOP + (int) Math.round((1 - rank) * h);
+            g.drawLine(x0 + 16, py, x0 + 20, py);
+            g.drawString(String.format(java.util.Locale.ROOT, "%.3g", bar.value().applyAsDouble(rank)), x0 + 23,
+                    py + fm.getAscent() / 2 - 1);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 12));
+        g.drawString("loss", x0 - 2, TOP - 6);
+    }
+
     static double[] ticks(double lo, double hi) {
         double raw = (hi - lo) / 6;
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
@@ -159,7 +196,8 @@ final class SurfaceFigure {
         return r == Math.rint(r) ? String.valueOf((long) r) : String.format(java.util.Locale.ROOT, "%.3g", r);
     }
 
-    private static void legend(Graphics2D g, List<Overlay> overlays) {
+    /** The legend goes into the corner of the plot that covers the fewest drawn points. */
+    private static void legend(Graphics2D g, List<Overlay> overlays, Surface.Window win, int w, int h) {
         List<Overlay> entries = overlays.stream().filter(o -> o.label() != null).toList();
         if (entries.isEmpty()) {
             return;
@@ -170,6 +208,19 @@ final class SurfaceFigure {
         int height = entries.size() * 18 + 8;
         int x0 = LEFT + 8;
         int y0 = TOP + 8;
+        long fewest = Long.MAX_VALUE;
+        for (int corner = 0; corner < 4; corner++) {
+            int cx = corner % 2 == 0 ? LEFT + 8 : LEFT + w - 8 - width;
+            int cy = corner < 2 ? TOP + 8 : TOP + h - 8 - height;
+            Rectangle2D.Double box = new Rectangle2D.Double(cx - 6, cy - 6, width + 12, height + 12);
+            long covered = overlays.stream().flatMap(o -> o.points().stream())
+                    .filter(p -> box.contains(x(win, w, p.p1()), y(win, h, p.p2()))).count();
+            if (covered < fewest) {
+                fewest = covered;
+                x0 = cx;
+                y0 = cy;
+            }
+        }
         g.setColor(new Color(40, 40, 40, 200)); // dark, so that bright trajectory colours show
         g.fill(new Rectangle2D.Double(x0, y0, width, height));
         g.setColor(Color.LIGHT_GRAY);

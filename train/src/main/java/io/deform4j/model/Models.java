@@ -1,5 +1,7 @@
 package io.deform4j.model;
 
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -7,11 +9,17 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The model registry: every model is created and listed by name, timm-style.
@@ -22,9 +30,22 @@ import java.util.Map;
  * TrainingDefaults t = Models.defaults("resnet20");   // Table 4: 250 epochs, lr 0.1, {150, 225}
  * }</pre>
  *
- * Registered: {@code resnet20/32/44/56/110} ({@link CifarResNet}) and
- * {@code preresnet20/110} ({@link CifarPreResNet}). Names are matched case-insensitively; an
- * unknown name is an {@link IllegalArgumentException} that suggests the closest known name.
+ * Registered (trainable parameters for 10 classes, 3 input channels; the same counts as the
+ * CIFAR-ZOO PyTorch models):
+ * <table>
+ *   <caption>Registered models</caption>
+ *   <tr><th>name</th><th>parameters</th><th>Table 4 defaults</th></tr>
+ *   <tr><td>resnet20</td><td>272,474</td><td rowspan="5">{@link TrainingDefaults#RESNET_CIFAR}</td></tr>
+ *   <tr><td>resnet32</td><td>466,906</td></tr>
+ *   <tr><td>resnet44</td><td>661,338</td></tr>
+ *   <tr><td>resnet56</td><td>855,770</td></tr>
+ *   <tr><td>resnet110</td><td>1,730,714</td></tr>
+ *   <tr><td>preresnet20</td><td>272,282</td><td rowspan="2">{@link TrainingDefaults#PRERESNET_CIFAR}</td></tr>
+ *   <tr><td>preresnet110</td><td>1,730,522</td></tr>
+ * </table>
+ * ResNets use 1×1 conv + BN projection shortcuts where the shape changes, PreResNets a bare 1×1
+ * conv (as CIFAR-ZOO, the paper's baselines). Names are matched case-insensitively; an unknown
+ * name is an {@link IllegalArgumentException} that suggests the closest known name.
  */
 public final class Models {
 
@@ -127,6 +148,50 @@ public final class Models {
             block.initialize(manager, DataType.FLOAT32, inputShape(inputChannels));
             return parameterCount(block);
         }
+    }
+
+    /**
+     * Writes every parameter of {@code block}, batch-norm running statistics included, in DJL's
+     * format ({@link Block#saveParameters}); values round-trip bit-exactly through
+     * {@link #loadParameters}.
+     */
+    public static void saveParameters(Block block, DataOutputStream out) throws IOException {
+        block.saveParameters(out);
+        out.flush();
+    }
+
+    /**
+     * Loads parameters written by {@link #saveParameters} into an initialised {@code block} of
+     * the same architecture, ready to train on. DJL's {@link Block#loadParameters} replaces each
+     * parameter's NDArray with one that does not require a gradient (training after a resume
+     * would silently get no gradients) and leaves the replaced arrays open; this re-attaches
+     * gradients to trainable parameters and closes the replaced arrays.
+     *
+     * @throws IllegalArgumentException if {@code block} is not initialised
+     * @throws IOException if the stream is unreadable or holds another architecture
+     */
+    public static void loadParameters(Block block, NDManager manager, DataInputStream in) throws IOException {
+        if (!block.isInitialized()) {
+            throw new IllegalArgumentException("block is not initialised: call Models.initialize before loading");
+        }
+        // identity, not equals: NDArray.equals compares contents
+        Set<NDArray> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            replaced.add(p.getValue().getArray());
+        }
+        try {
+            block.loadParameters(manager, in);
+        } catch (MalformedModelException e) {
+            throw new IOException("parameters do not fit this model: " + e.getMessage(), e);
+        }
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            Parameter parameter = p.getValue();
+            replaced.remove(parameter.getArray());
+            if (parameter.requiresGradient()) {
+                parameter.getArray().setRequiresGradient(true);
+            }
+        }
+        replaced.forEach(NDArray::close);
     }
 
     private static ModelFactory.Entry entry(String name) {

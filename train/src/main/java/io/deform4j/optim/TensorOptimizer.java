@@ -161,7 +161,12 @@ abstract class TensorOptimizer implements Optimizer {
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
                 long steps = in.readLong();
-                NDArray[] slots = new NDArray[in.readInt()];
+                int slotCount = in.readInt();
+                if (slotCount != slotCount()) {
+                    throw new IllegalArgumentException("optimizer state of '" + name + "' has " + slotCount
+                            + " arrays, " + kind() + " expects " + slotCount());
+                }
+                NDArray[] slots = new NDArray[slotCount];
                 for (int s = 0; s < slots.length; s++) {
                     long[] shape = new long[in.readInt()];
                     for (int d = 0; d < shape.length; d++) {
