@@ -1,21 +1,13 @@
 package io.deform4j.train;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.ParameterList;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import io.deform4j.data.Batch;
 import io.deform4j.data.BatchLoader;
 import io.deform4j.data.ImageDataset;
 import io.deform4j.data.LoaderConfig;
-import io.deform4j.optim.Optimizer;
 import io.deform4j.expression.OutsideDomainException;
+import io.deform4j.optim.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +38,7 @@ final class TrainingLoop {
     private final NDManager manager;
     private final DeformedLoss loss;
     private final Progress progress;
+    private final TrainStep stepper;
 
     TrainingLoop(TrainConfig config, RunDirectory run, Block block, Optimizer optimizer, ImageDataset train,
             LoaderConfig trainLoader, ImageDataset test, LoaderConfig testLoader, NDManager manager, Progress progress) {
@@ -60,6 +53,7 @@ final class TrainingLoop {
         this.manager = manager;
         this.loss = new DeformedLoss(config.mapping());
         this.progress = progress;
+        this.stepper = new TrainStep(block, optimizer, loss, manager);
     }
 
     /**
@@ -87,7 +81,7 @@ final class TrainingLoop {
                     Batch batch = batches.next();
                     step++;
                     try {
-                        double l = step(batch, lr, sums);
+                        double l = stepper.step(batch, lr, sums);
                         progress.stepped(l);
                     } catch (ArithmeticException | OutsideDomainException e) {
                         progress.close();
@@ -99,7 +93,7 @@ final class TrainingLoop {
             }
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             long evalStart = System.nanoTime();
-            double[] evaluation = evaluate(block, test, testLoader, manager);
+            double[] evaluation = TrainStep.evaluate(block, test, testLoader, manager);
             double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
             EpochMetrics row = new EpochMetrics(epoch + 1, lr, sums[0] / examples, sums[1] / examples,
                     sums[2] / examples, evaluation[0], evaluation[1], trainSeconds, evalSeconds);
@@ -118,77 +112,6 @@ final class TrainingLoop {
             progress.epochEnded(row, config.epochs());
         }
         return rows;
-    }
-
-    /** One step; adds the batch's plain loss, deformed loss and correct count (times size) to {@code sums}. */
-    private double step(Batch batch, double lr, double[] sums) {
-        ParameterList parameters = block.getParameters();
-        try (NDManager step = manager.newSubManager()) {
-            NDArray x = step.create(batch.images(), new Shape(batch.size(), batch.channels(), batch.height(),
-                    batch.width()));
-            NDArray y = labels(step, batch);
-            ParameterStore store = new ParameterStore(step, false);
-            double plain;
-            NDArray logits;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                logits = block.forward(store, new NDList(x), true).singletonOrThrow();
-                NDArray ce = DeformedLoss.crossEntropy(logits, y);
-                plain = ce.getFloat();
-                loss.checkDomain(plain); // before any backward pass or update
-                collector.backward(loss.deform(ce));
-            }
-            NDList gradients = Gradients.of(parameters, step);
-            float gradientSum = Gradients.sum(gradients);
-            if (!Float.isFinite(gradientSum)) {
-                throw new ArithmeticException("the gradient is not finite (sum " + gradientSum + ") at loss " + plain);
-            }
-            optimizer.step(parameters, lr); // updates in place and zeroes the gradients
-            long correct = logits.argMax(1).eq(y).sum().getLong();
-            sums[0] += plain * batch.size();
-            sums[1] += loss.vdm().value(plain) * batch.size();
-            sums[2] += correct;
-            return plain;
-        }
-    }
-
-    /**
-     * Mean plain cross-entropy and accuracy of {@code block} on {@code data}, in inference mode
-     * (batch norm uses running statistics) without autograd.
-     */
-    static double[] evaluate(Block block, ImageDataset data, LoaderConfig loader, NDManager manager) {
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
-            double lossSum = 0;
-            long correct = 0;
-            int examples = 0;
-            try (BatchLoader batches = BatchLoader.open(data, loader, 0)) {
-            while (batches.hasNext()) {
-                Batch batch = batches.next();
-                try (NDManager step = manager.newSubManager()) {
-                    NDArray x = step.create(batch.images(), new Shape(batch.size(), batch.channels(), batch.height(),
-                            batch.width()));
-                    NDArray y = labels(step, batch);
-                    NDArray logits = block.forward(new ParameterStore(step, false), new NDList(x), false)
-                            .singletonOrThrow();
-                    lossSum += DeformedLoss.crossEntropy(logits, y).getFloat() * batch.size();
-                    correct += logits.argMax(1).eq(y).sum().getLong();
-                    examples += batch.size();
-                }
-            }
-            }
-            return new double[] {lossSum / examples, (double) correct / examples};
-        } finally {
-            JniUtils.setGradMode(gradMode);
-        }
-    }
-
-    private static NDArray labels(NDManager manager, Batch batch) {
-        long[] labels = new long[batch.size()];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = batch.labels()[i];
-        }
-        return manager.create(labels);
     }
 
     private TrainingStoppedException stop(RunInfo info, int epoch, int step, RuntimeException cause) {

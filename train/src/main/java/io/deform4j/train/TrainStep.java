@@ -1,0 +1,118 @@
+package io.deform4j.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.ParameterList;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.deform4j.data.Batch;
+import io.deform4j.data.BatchLoader;
+import io.deform4j.data.ImageDataset;
+import io.deform4j.data.LoaderConfig;
+import io.deform4j.optim.Optimizer;
+
+/**
+ * One training step and one evaluation pass, shared by {@link TrainingLoop} and the throughput
+ * benchmark ({@link TrainThroughput}) so that the benchmark measures the real loop.
+ *
+ * <p>A step: forward in training mode under a gradient collector; ℓ = mean cross-entropy;
+ * ℓ read on the host and checked against δ's domain ({@link DeformedLoss#checkDomain}) before
+ * anything else; backward of δ(ℓ); the sum of all gradients read on the host and checked to be
+ * finite; the optimizer's in-place update (which zeroes the gradients). Intermediates live in a
+ * per-step sub-manager.
+ */
+final class TrainStep {
+
+    private final Block block;
+    private final Optimizer optimizer;
+    private final DeformedLoss loss;
+    private final NDManager manager;
+
+    TrainStep(Block block, Optimizer optimizer, DeformedLoss loss, NDManager manager) {
+        this.block = block;
+        this.optimizer = optimizer;
+        this.loss = loss;
+        this.manager = manager;
+    }
+
+    /** One step with learning rate {@code lr}; returns ℓ and adds the batch's plain loss, deformed loss and correct count (times size) to {@code sums}. */
+    double step(Batch batch, double lr, double[] sums) {
+        ParameterList parameters = block.getParameters();
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = step.create(batch.images(), new Shape(batch.size(), batch.channels(), batch.height(),
+                    batch.width()));
+            NDArray y = labels(step, batch);
+            ParameterStore store = new ParameterStore(step, false);
+            double plain;
+            NDArray logits;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                logits = block.forward(store, new NDList(x), true).singletonOrThrow();
+                NDArray ce = DeformedLoss.crossEntropy(logits, y);
+                plain = ce.getFloat();
+                loss.checkDomain(plain); // before any backward pass or update
+                collector.backward(loss.deform(ce));
+            }
+            NDList gradients = Gradients.of(parameters, step);
+            float gradientSum = Gradients.sum(gradients);
+            if (!Float.isFinite(gradientSum)) {
+                throw new ArithmeticException("the gradient is not finite (sum " + gradientSum + ") at loss " + plain);
+            }
+            optimizer.step(parameters, lr); // updates in place and zeroes the gradients
+            long correct = logits.argMax(1).eq(y).sum().getLong();
+            sums[0] += plain * batch.size();
+            sums[1] += loss.vdm().value(plain) * batch.size();
+            sums[2] += correct;
+            return plain;
+        }
+    }
+
+    /**
+     * Mean plain cross-entropy and accuracy of {@code block} on {@code data}, in inference mode
+     * (batch norm uses running statistics) without autograd.
+     */
+    static double[] evaluate(Block block, ImageDataset data, LoaderConfig loader, NDManager manager) {
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try (BatchLoader batches = BatchLoader.open(data, loader, 0)) {
+            double[] sums = new double[2];
+            int examples = 0;
+            while (batches.hasNext()) {
+                Batch batch = batches.next();
+                evaluate(block, batch, manager, sums);
+                examples += batch.size();
+            }
+            return new double[] {sums[0] / examples, sums[1] / examples};
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    /**
+     * Adds the batch's summed cross-entropy and correct count to {@code sums}; inference mode,
+     * call with grad mode off.
+     */
+    static void evaluate(Block block, Batch batch, NDManager manager, double[] sums) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = step.create(batch.images(), new Shape(batch.size(), batch.channels(), batch.height(),
+                    batch.width()));
+            NDArray y = labels(step, batch);
+            NDArray logits = block.forward(new ParameterStore(step, false), new NDList(x), false).singletonOrThrow();
+            sums[0] += DeformedLoss.crossEntropy(logits, y).getFloat() * batch.size();
+            sums[1] += logits.argMax(1).eq(y).sum().getLong();
+        }
+    }
+
+    static NDArray labels(NDManager manager, Batch batch) {
+        long[] labels = new long[batch.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = batch.labels()[i];
+        }
+        return manager.create(labels);
+    }
+
+}
