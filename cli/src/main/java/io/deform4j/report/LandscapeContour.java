@@ -14,8 +14,8 @@ import java.util.List;
  * The contour map of a 2-D loss surface of a trained network (Li et al. 2018, Fig. 1): the
  * training loss at θ + x·d₁ + y·d₂, interpolated bilinearly from the computed grid to one value
  * per pixel and drawn with the simulations' {@link ContourRaster} (filled bands of equal share
- * of the picture, iso-lines between them) and {@link SurfaceFigure} (axes, title); the trained
- * θ is marked at the origin.
+ * of the picture, iso-lines between them) and {@link SurfaceFigure} (axes, title, colour bar of
+ * loss values); the trained θ is marked at the origin.
  */
 public final class LandscapeContour {
 
@@ -41,11 +41,13 @@ public final class LandscapeContour {
         }
         SurfaceGrid grid = SurfaceGrid.of(window, PIXELS, PIXELS, pixels);
         List<SurfaceFigure.Overlay> marks = List.of(new SurfaceFigure.Overlay("trained θ", Color.RED,
-                List.of(new Point(0, 0)), false));
+                List.of(new Point(0, 0)), false, 1));
+        int levels = ContourRaster.DEFAULT_LEVELS;
+        SurfaceFigure.ColourBar bar = new SurfaceFigure.ColourBar(
+                r -> SurfaceColours.viridis((Math.min(levels - 1, Math.floor(r * levels)) + 0.5) / levels), grid::quantile);
         Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".contour", ".png");
         try {
-            SurfaceFigure.write(ContourRaster.filledContours(grid, ContourRaster.DEFAULT_LEVELS), window, title, marks,
-                    temporary);
+            SurfaceFigure.write(ContourRaster.filledContours(grid, levels), window, title, marks, bar, temporary);
             AtomicFiles.write(file, out -> Files.copy(temporary, out));
         } finally {
             Files.deleteIfExists(temporary);
