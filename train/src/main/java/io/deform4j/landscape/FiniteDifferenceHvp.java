@@ -12,10 +12,17 @@ import ai.djl.ndarray.types.DataType;
  * <p>Each product costs two gradient passes over the evaluation set (about four forward passes);
  * θ is restored after every product. The error has two parts: truncation, (ε‖v‖)²/6 times the
  * third derivative along v, and rounding, about u·‖∇L‖/(ε‖v‖) for the unit round-off u of the
- * parameters' type. The default relative step balances them: {@value #FLOAT32_STEP} in float32
- * (relative error of H·v about 1e-3 on the test networks), {@value #FLOAT64_STEP} in float64
- * (about 1e-8). Exact products by double backward are not offered: DJL 0.36's PyTorch engine
- * computes a second backward pass once per parameter set and then fails or leaks memory.
+ * parameters' type. The default relative step balances them: {@value #FLOAT32_STEP} in float32,
+ * {@value #FLOAT64_STEP} in float64. Measured: on the 43-parameter tanh MLP of the tests the
+ * relative error of H·v is 4e-5 in float32 (the test allows 5e-3), and in float64 the Hessian
+ * built from products matches a dense second-difference Hessian to 5e-8·max|λ|; on ResNet-20 (ReLU, whose kinks central differences straddle) the top
+ * eigenvalue moves by about 1% between steps 3e-4 and 1e-3 and by about 10% at 3e-3.
+ *
+ * <p>Exact products by double backward are not offered: DJL 0.36's PyTorch engine exposes
+ * {@code create_graph} only through {@code backward}, which accumulates the graph-carrying
+ * gradient into {@code .grad} (a reference cycle that leaks), and has no {@code autograd.grad};
+ * a probe found the second backward pass works once per parameter set and then fails or leaks.
+ * {@link HessianReport#hvp()} therefore always says {@value HessianReport#FINITE_DIFFERENCE}.
  */
 public final class FiniteDifferenceHvp implements HessianVectorProduct {
 

@@ -23,8 +23,11 @@ import org.junit.jupiter.api.Test;
  * by second differences of an independent pure-Java loss.
  *
  * <p>Tolerances: the reference is accurate to ~1e-7 absolute (h = 1e-4 in double); the
- * finite-difference HVP in float64 (relative step 1e-6) to ~1e-8 relative. Entries are compared
- * at 1e-5·max|H|, eigenvalues and the trace at 1e-5 relative to the largest eigenvalue.
+ * finite-difference HVP in float64 (relative step 1e-6) to ~1e-8 relative (measured: the two
+ * Hessians differ by 5e-8·max|λ|). Entries, dense eigenvalues and the trace on the same Rademacher
+ * vectors are compared at 1e-6·max|λ|; power-iteration eigenvalues (tolerance 1e-9) at 1e-5·max|λ|;
+ * Hutchinson's mean against the exact trace within 4 standard errors; float32 products within
+ * 5e-3 relative (4e-5 measured).
  */
 class HessianEngineTest {
 
@@ -100,12 +103,14 @@ class HessianEngineTest {
                 max = Math.max(max, Math.abs(columns[j][i] - dense[i][j]));
             }
         }
-        assertThat(max).as("max |H_hvp − H_dense|").isLessThan(1e-5 * scale);
+        System.out.printf("float64 Hessian from products vs second differences: max entry difference %.2e of max|λ| %.3g%n",
+                max / scale, scale);
+        assertThat(max).as("max |H_hvp − H_dense|").isLessThan(1e-6 * scale);
         double[] a = eigenvalues(columns);
         double[] b = eigenvalues(dense);
         Arrays.sort(a);
         Arrays.sort(b);
-        assertThat(a).containsExactly(b, within(1e-5 * scale));
+        assertThat(a).containsExactly(b, within(1e-6 * scale));
         assertThat(parameters.get()).as("θ restored").containsExactly(theta, within(0.0));
         assertThat(hvp.products()).isEqualTo(n);
     }
@@ -124,7 +129,7 @@ class HessianEngineTest {
         double trace = IntStream.range(0, dense.length).mapToDouble(i -> dense[i][i]).sum();
         assertThat(estimate.mean()).isCloseTo(trace, within(4 * estimate.stderr()));
         // Same seed, same Rademacher vectors: the estimate on the dense matrix agrees to HVP accuracy.
-        assertThat(estimate.mean()).isCloseTo(hutchinson.run(HessianVectorProduct.of(dense)).mean(), within(1e-5 * scale));
+        assertThat(estimate.mean()).isCloseTo(hutchinson.run(HessianVectorProduct.of(dense)).mean(), within(1e-6 * scale));
     }
 
     @Test
