@@ -2,7 +2,6 @@ package io.deform4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import io.deform4j.landscape.CurveFiles;
-import io.deform4j.landscape.Directions;
 import io.deform4j.landscape.EvalSet;
 import io.deform4j.landscape.Grid;
 import io.deform4j.landscape.Instruments;
@@ -37,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "and batch norm γ/β get zero unless --include-bn-bias. The same seed gives every checkpoint of "
                     + "an architecture the same direction, so the curves can be compared as in the paper's Fig. 5.",
             "",
-            "--interpolate draws θ₁ + α(θ₂ − θ₁) between two checkpoints instead. --surface adds the 2-D surface "
+            "--interpolate draws θ₁ + α(θ₂ − θ₁) between two checkpoints instead, batch norm running statistics "
+                    + "interpolated alike, so that α = 0 and α = 1 are the two trained networks. --surface adds the 2-D surface "
                     + "θ + x·d₁ + y·d₂ (directions from --seed and --seed+1) as surface.csv and a contour map; its "
                     + "cost (points × examples) is printed first.",
             "",
@@ -146,8 +146,7 @@ final class LandscapeCommand implements Callable<Integer> {
                 if (interpolate) {
                     TrainedModel a = models.get(0);
                     TrainedModel b = models.get(1);
-                    LossCurve.Result r = LossCurve.scan(a.name() + "->" + b.name(), a.evaluator(), a.parameters(),
-                            Directions.between(a.theta(), b.theta()), grid, a.train(), a.test(), tick);
+                    LossCurve.Result r = LossCurve.interpolate(a.name() + "->" + b.name(), a, b, grid, tick);
                     all.addAll(r.points());
                     report(log, "interpolation", r.imagesPerSecond(), r.seconds(), r.images());
                 } else {

@@ -24,6 +24,19 @@ public final class FlatParameters {
 
     /** The trainable parameters of {@code block}, which must be initialised (or loaded). */
     public FlatParameters(Block block) {
+        this(block, true);
+    }
+
+    /**
+     * The buffers of {@code block}: the arrays that need no gradient, batch norm's running mean
+     * and variance. Only an interpolation between two checkpoints moves them (so that both ends
+     * are exactly the two trained networks).
+     */
+    public static FlatParameters buffers(Block block) {
+        return new FlatParameters(block, false);
+    }
+
+    private FlatParameters(Block block, boolean trainable) {
         List<Parameter> list = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<long[]> shapes = new ArrayList<>();
@@ -32,7 +45,7 @@ public final class FlatParameters {
             if (!parameter.isInitialized()) {
                 throw new IllegalStateException("parameter " + p.getKey() + " is not initialised");
             }
-            if (parameter.requiresGradient()) {
+            if (parameter.requiresGradient() == trainable) {
                 list.add(parameter);
                 names.add(p.getKey());
                 shapes.add(parameter.getArray().getShape().getShape());
@@ -79,6 +92,23 @@ public final class FlatParameters {
                 array.set(part);
             }
         }
+    }
+
+    /**
+     * Sets negative entries of running-variance tensors in {@code values} to zero, in place (a
+     * linear extrapolation of two variances can fall below zero; batch norm adds its ε).
+     */
+    public double[] clampVariances(double[] values) {
+        Vectors.requireLength(values, dimension());
+        for (int i = 0; i < parameters.size(); i++) {
+            if (parameters.get(i).getType() == Parameter.Type.RUNNING_VAR) {
+                Layout.Tensor t = layout.tensors().get(i);
+                for (int j = t.offset(); j < t.offset() + t.size(); j++) {
+                    values[j] = Math.max(0, values[j]);
+                }
+            }
+        }
+        return values;
     }
 
     /** Sets the parameters to θ + α·d. */

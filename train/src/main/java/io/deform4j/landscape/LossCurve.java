@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A 1-D loss curve: loss and accuracy at θ + α·d for α on a grid, on the training set (without
- * augmentation) and on the test set, block in evaluation mode. With d = θ₂ − θ₁ it is the linear
- * interpolation between two checkpoints.
+ * augmentation) and on the test set, block in evaluation mode; and the linear interpolation
+ * between two checkpoints ({@link #interpolate}).
  *
  * <p>A point costs exactly one evaluation pass over the examples plus a host-side copy of the
  * parameters; θ is restored when the scan ends, also on failure.
@@ -50,6 +50,46 @@ public final class LossCurve {
     }
 
     private LossCurve() {
+    }
+
+    /**
+     * The interpolation (1 − α)·s₁ + α·s₂ between two trained networks of one architecture, where
+     * s is the whole state: the trainable parameters θ and batch norm's running statistics (running
+     * variances clamped at zero when α leaves [0, 1]). At α = 0 and α = 1 the curve is exactly the
+     * evaluation of each checkpoint. Evaluated on {@code a}'s examples; {@code a}'s state is
+     * restored afterwards.
+     */
+    public static Result interpolate(String name, TrainedModel a, TrainedModel b, Grid grid, Listener listener) {
+        a.layout().requireSame(b.layout(), "checkpoint " + b.name());
+        FlatParameters buffersA = FlatParameters.buffers(a.block());
+        FlatParameters buffersB = FlatParameters.buffers(b.block());
+        buffersA.layout().requireSame(buffersB.layout(), "batch norm statistics of " + b.name());
+        double[] statsA = buffersA.get();
+        double[] statsDelta = Directions.between(statsA, buffersB.get());
+        double[] thetaA = a.parameters().get();
+        double[] delta = Directions.between(thetaA, b.parameters().get());
+        List<Point> points = new ArrayList<>();
+        long start = System.nanoTime();
+        long images = 0;
+        try {
+            for (double alpha : grid.values()) {
+                a.parameters().setAlong(thetaA, alpha, delta);
+                buffersA.set(buffersA.clampVariances(Vectors.plus(statsA, alpha, statsDelta)));
+                Metrics onTrain = a.evaluator().evaluate(a.train());
+                Metrics onTest = a.test() == null ? new Metrics(Double.NaN, Double.NaN, 0)
+                        : a.evaluator().evaluate(a.test());
+                images += onTrain.examples() + onTest.examples();
+                Point point = new Point(name, alpha, onTrain, onTest);
+                points.add(point);
+                if (listener != null) {
+                    listener.evaluated(point);
+                }
+            }
+        } finally {
+            a.parameters().set(thetaA);
+            buffersA.set(statsA);
+        }
+        return new Result(points, (System.nanoTime() - start) / 1e9, images);
     }
 
     /**

@@ -58,21 +58,49 @@ class BatchNormTest {
         return stats;
     }
 
+    /** A conv + BN + linear block whose running statistics come from one training-mode pass. */
+    static SequentialBlock convNet(NDManager manager, float shift) {
+        SequentialBlock block = new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(4).build())
+                .add(BatchNorm.builder().build())
+                .add(Activation.tanhBlock())
+                .add(Pool.globalAvgPool2dBlock())
+                .add(Linear.builder().setUnits(3).build());
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, 2, 6, 6));
+        try (NDManager step = manager.newSubManager()) {
+            block.forward(new ParameterStore(manager, false),
+                    new NDList(step.randomNormal(new Shape(16, 2, 6, 6)).mul(1 + shift).add(shift)), true);
+        }
+        return block;
+    }
+
+    @Test
+    void interpolationMovesRunningStatisticsTooSoBothEndsAreTheTrainedNetworks() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            EvalSet data = EvalSet.of("train", images(20, 5));
+            TrainedModel a = TrainedModel.of("a", convNet(manager, 0.5f), manager, data, data);
+            TrainedModel b = TrainedModel.of("b", convNet(manager, -1f), manager, data, data);
+            Metrics plainA = a.evaluator().evaluate(data);
+            Metrics plainB = b.evaluator().evaluate(data);
+            List<float[]> statsA = runningStatistics((SequentialBlock) a.block());
+            LossCurve.Result r = LossCurve.interpolate("a->b", a, b, Grid.parse("-0.5:1.5", 5), null);
+            assertThat(r.points()).extracting(LossCurve.Point::alpha).containsExactly(-0.5, 0.0, 0.5, 1.0, 1.5);
+            assertThat(r.points().get(1).train()).isEqualTo(plainA);
+            assertThat(r.points().get(3).train().loss()).isCloseTo(plainB.loss(), within(1e-5));
+            assertThat(r.points().get(3).train().accuracy()).isEqualTo(plainB.accuracy());
+            assertThat(r.points()).allSatisfy(p -> assertThat(p.train().loss()).isFinite());
+            List<float[]> after = runningStatistics((SequentialBlock) a.block());
+            for (int i = 0; i < statsA.size(); i++) {
+                assertThat(after.get(i)).containsExactly(statsA.get(i));
+            }
+            assertThat(a.parameters().get()).containsExactly(a.theta(), within(0.0));
+        }
+    }
+
     @Test
     void runningStatisticsAreNeitherParametersNorChangedByAnyInstrument() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            SequentialBlock block = new SequentialBlock()
-                    .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(4).build())
-                    .add(BatchNorm.builder().build())
-                    .add(Activation.tanhBlock())
-                    .add(Pool.globalAvgPool2dBlock())
-                    .add(Linear.builder().setUnits(3).build());
-            block.initialize(manager, DataType.FLOAT32, new Shape(1, 2, 6, 6));
-            // one training-mode pass so that the running statistics are not the initial 0 and 1
-            try (NDManager step = manager.newSubManager()) {
-                block.forward(new ParameterStore(manager, false),
-                        new NDList(step.randomNormal(new Shape(16, 2, 6, 6)).add(0.5)), true);
-            }
+            SequentialBlock block = convNet(manager, 0.5f); // running statistics are not the initial 0 and 1
             List<Batch> batches = images(20, 3);
             EvalSet data = EvalSet.of("train", batches);
             TrainedModel model = TrainedModel.of("bn", block, manager, data, data);
