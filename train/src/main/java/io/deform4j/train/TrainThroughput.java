@@ -77,8 +77,13 @@ public final class TrainThroughput {
             double[] b = new double[rounds];
             double[] e = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                a[r] = original.train(steps);
-                b[r] = deformed.train(steps);
+                if (r % 2 == 0) { // alternate the order so that neither always runs first
+                    a[r] = original.train(steps);
+                    b[r] = deformed.train(steps);
+                } else {
+                    b[r] = deformed.train(steps);
+                    a[r] = original.train(steps);
+                }
                 e[r] = original.evaluate(Math.max(1, steps / 4), manager);
                 System.out.printf(Locale.ROOT, "round %d: java train original %.1f img/s, %s %.1f img/s, eval %.1f img/s%n",
                         r + 1, a[r], vdm, b[r], e[r]);

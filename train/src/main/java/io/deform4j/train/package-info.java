@@ -1,0 +1,15 @@
+/**
+ * Training on a deformed loss surface (Algorithm 1 of Chen et al.): {@link io.deform4j.train.DeformedLoss}
+ * applies a vertical deformation mapping δ to the batch-mean cross-entropy with tensor operations
+ * ({@link io.deform4j.train.NDArrayArithmetic}); {@link io.deform4j.train.Runs} starts and resumes runs
+ * configured by a validated {@link io.deform4j.train.TrainConfig} (Table 4 defaults, YAML, command
+ * line), writing {@code metrics.csv}, {@code run.json} and atomic, checksummed checkpoints
+ * ({@link io.deform4j.train.Checkpoints}) under one run directory; {@link io.deform4j.train.Comparison}
+ * trains the original and a deformed model side by side; {@link io.deform4j.train.TrainThroughput}
+ * measures images per second of the real training step.
+ *
+ * <p>A resumed run reproduces the uninterrupted one bit for bit on CPU (same seed, same thread
+ * count): parameters, batch-norm statistics and optimizer state are restored exactly, and the
+ * epoch's shuffling and augmentation depend only on (seed, epoch).
+ */
+package io.deform4j.train;
