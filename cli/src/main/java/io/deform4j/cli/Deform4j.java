@@ -33,6 +33,10 @@ import picocli.CommandLine.Command;
             MappingsCommand.class,
             SimulateCommand.class,
             ModelsCommand.class,
+            TrainCommand.class,
+            CompareCommand.class,
+            LandscapeCommand.class,
+            HessianCommand.class,
         })
 public final class Deform4j implements Runnable {
 

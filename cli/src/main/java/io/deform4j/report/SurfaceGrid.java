@@ -45,6 +45,18 @@ final class SurfaceGrid {
         return new SurfaceGrid(window, width, height, values);
     }
 
+    /**
+     * A grid of values already computed ({@code width × height}, row 0 at the top, NaN where
+     * undefined): the loss surfaces of trained networks come as numbers, not formulas.
+     */
+    static SurfaceGrid of(Surface.Window window, int width, int height, double[] values) {
+        if (values.length != width * height) {
+            throw new IllegalArgumentException(width + "x" + height + " grid needs " + width * height + " values, got "
+                    + values.length);
+        }
+        return new SurfaceGrid(window, width, height, values.clone());
+    }
+
     double at(int col, int row) {
         return values[row * width + col];
     }
