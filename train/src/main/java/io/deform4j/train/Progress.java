@@ -89,6 +89,9 @@ public interface Progress extends AutoCloseable {
         private ProgressBar bar;
         private double sum;
         private int count;
+        private long runStart;
+        private long runSteps;
+        private long remainingSteps;
 
         Bar(PrintWriter log, String label) {
             this.log = log;
@@ -99,6 +102,10 @@ public interface Progress extends AutoCloseable {
         public void epochStarted(int epoch, int epochs, int steps) {
             sum = 0;
             count = 0;
+            if (runStart == 0) {
+                runStart = System.nanoTime();
+            }
+            remainingSteps = (long) steps * (epochs - epoch);
             bar = new ProgressBarBuilder().setTaskName((label.isEmpty() ? "" : label + " ") + "epoch " + (epoch + 1)
                     + "/" + epochs).setInitialMax(steps).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
                     .clearDisplayOnFinish().build();
@@ -108,8 +115,14 @@ public interface Progress extends AutoCloseable {
         public void stepped(double loss) {
             sum += loss;
             count++;
+            runSteps++;
+            remainingSteps--;
             bar.step();
-            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", sum / count));
+            // the whole run's ETA, from the mean step time so far (evaluation not included)
+            double perStep = (System.nanoTime() - runStart) / 1e9 / runSteps;
+            long eta = Math.round(perStep * remainingSteps);
+            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f, run ETA %d:%02d:%02d", sum / count, eta / 3600,
+                    eta / 60 % 60, eta % 60));
         }
 
         @Override
