@@ -97,6 +97,11 @@ final class TrainingLoop {
             double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
             EpochMetrics row = new EpochMetrics(epoch + 1, lr, sums[0] / examples, sums[1] / examples,
                     sums[2] / examples, evaluation[0], evaluation[1], trainSeconds, evalSeconds);
+            if (!Double.isFinite(row.testLoss())) {
+                run.append(row); // for the record; resuming drops it with the epoch
+                throw stop(current, epoch, 0, new ArithmeticException("the test loss after the epoch is "
+                        + row.testLoss() + " (train loss " + row.trainLoss() + ")"));
+            }
             if (row.testAccuracy() > best || bestEpoch == 0) {
                 best = row.testAccuracy();
                 bestEpoch = epoch + 1;
@@ -124,8 +129,11 @@ final class TrainingLoop {
         }
         String what = cause instanceof OutsideDomainException ? "the loss left the domain of " + config.vdm()
                 : "the loss or gradient is not finite";
-        String message = "training stopped in epoch " + (epoch + 1) + ", step " + step + ": " + what + ": "
-                + cause.getMessage() + "; no update was applied from this step; last good checkpoint: " + checkpoint;
+        String where = step == 0 ? "in the evaluation after epoch " + (epoch + 1)
+                : "in epoch " + (epoch + 1) + ", step " + step;
+        String message = "training stopped " + where + ": " + what + ": " + cause.getMessage()
+                + (step == 0 ? "; this epoch's checkpoint was not written" : "; no update was applied from this step")
+                + "; last good checkpoint: " + checkpoint;
         try {
             run.writeInfo(info.progress("stopped", info.epochsCompleted(), info.finalTestAccuracy(),
                     info.bestTestAccuracy(), info.bestEpoch(), message));

@@ -47,6 +47,8 @@ class TrainingStopTest {
         TrainingStoppedException e = assertThrows(TrainingStoppedException.class,
                 () -> Runs.start(config, TrainingRunTest.data(), tmp.resolve("nan"), false, Progress.silent()));
         assertTrue(e.getMessage().contains("not finite"), e.getMessage());
-        assertTrue(e.getMessage().contains("epoch 1, step"), e.getMessage());
+        assertTrue(e.getMessage().contains("in epoch 1, step") || e.getMessage().contains("evaluation after epoch 1"),
+                e.getMessage());
+        assertEquals("stopped", new RunDirectory.Reader(tmp.resolve("nan")).info().status());
     }
 }
