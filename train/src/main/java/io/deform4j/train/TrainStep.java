@@ -32,12 +32,15 @@ final class TrainStep {
     private final Optimizer optimizer;
     private final DeformedLoss loss;
     private final NDManager manager;
+    /** Hands the parameters' own arrays to the blocks (no copies); one for the whole run. */
+    private final ParameterStore store;
 
     TrainStep(Block block, Optimizer optimizer, DeformedLoss loss, NDManager manager) {
         this.block = block;
         this.optimizer = optimizer;
         this.loss = loss;
         this.manager = manager;
+        this.store = new ParameterStore(manager, false);
     }
 
     /** One step with learning rate {@code lr}; returns ℓ and adds the batch's plain loss, deformed loss and correct count (times size) to {@code sums}. */
@@ -47,7 +50,6 @@ final class TrainStep {
             NDArray x = step.create(batch.images(), new Shape(batch.size(), batch.channels(), batch.height(),
                     batch.width()));
             NDArray y = labels(step, batch);
-            ParameterStore store = new ParameterStore(step, false);
             double plain;
             NDArray logits;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
