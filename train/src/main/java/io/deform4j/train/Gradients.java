@@ -2,6 +2,7 @@ package io.deform4j.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
@@ -45,16 +46,16 @@ final class Gradients {
 
     /**
      * Σ of all gradient entries as one host float: NaN or ±∞ when any entry is not finite. One
-     * reduction per parameter and a single copy of one float to the host.
+     * reduction per parameter, one stack, and a single copy of one float to the host.
      */
     static float sum(NDList gradients) {
         if (gradients.isEmpty()) {
             return 0f;
         }
-        NDArray total = gradients.get(0).sum();
-        for (int i = 1; i < gradients.size(); i++) {
-            total = total.add(gradients.get(i).sum());
+        NDList sums = new NDList(gradients.size());
+        for (NDArray gradient : gradients) {
+            sums.add(gradient.sum());
         }
-        return total.getFloat();
+        return NDArrays.stack(sums).sum().getFloat();
     }
 }
