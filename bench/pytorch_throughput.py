@@ -58,7 +58,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--steps", type=int, default=20)
-    p.add_argument("--warmup", type=int, default=5)
+    p.add_argument("--warmup", type=int, default=20)
     p.add_argument("--rounds", type=int, default=2)
     p.add_argument("--batch", type=int, default=128)
     a = p.parse_args()

@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * PyTorch equivalent ({@code bench/pytorch_throughput.py}).
  *
  * <p>Arguments: {@code --threads N} (default 1), {@code --steps N} timed steps per measurement
- * (default 20), {@code --warmup N} (default 5), {@code --rounds R} (default 2), {@code --vdm SPEC}
+ * (default 20), {@code --warmup N} (default 20), {@code --rounds R} (default 2), {@code --vdm SPEC}
  * (default LE(1,0.99)), {@code --batch N} (default 128), {@code --model NAME} (default resnet20).
  * Prints one line per measurement and medians at the end, as {@code java train original: X img/s}.
  */
@@ -35,7 +35,7 @@ public final class TrainThroughput {
     public static void main(String[] args) {
         int threads = 1;
         int steps = 20;
-        int warmup = 5;
+        int warmup = 20;
         int rounds = 2;
         int batchSize = 128;
         String vdm = "LE(1,0.99)";
