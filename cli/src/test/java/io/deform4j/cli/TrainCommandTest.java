@@ -75,6 +75,11 @@ class TrainCommandTest {
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(3, Files.readAllLines(out.resolve("metrics.csv")).size());
         assertEquals(2, train("--resume", "--out", out.toString(), "--lr", "0.5").code());
+
+        Outcome over = train(tiny(out, "--overwrite"));
+        assertEquals(0, over.code(), over.err());
+        assertEquals(2, Files.readAllLines(out.resolve("metrics.csv")).size());
+        assertFalse(Files.exists(out.resolve("checkpoint-0002.bin")));
     }
 
     @Test
