@@ -25,6 +25,7 @@ class TrainingStopTest {
         Path out = tmp.resolve("run");
         TrainingStoppedException e = assertThrows(TrainingStoppedException.class,
                 () -> Runs.start(config, TrainingRunTest.data(), out, false, Progress.silent()));
+        System.out.println(e.getMessage());
         OutsideDomainException cause = assertInstanceOf(OutsideDomainException.class, e.getCause());
         assertThrows(OutsideDomainException.class, () -> Vdm.parse("LE(1,1.9)").value(0.5));
         assertTrue(e.getMessage().contains(cause.getMessage()), e.getMessage());
