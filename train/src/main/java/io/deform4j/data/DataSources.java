@@ -1,9 +1,9 @@
 package io.deform4j.data;
 
+import io.deform4j.naming.Suggestions;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -101,42 +101,11 @@ public final class DataSources {
 
     /** The known name {@code name} stands for, or {@code name} lower-cased if none. */
     static String canonical(String name) {
-        String key = key(name);
-        return NAMES.stream().filter(n -> key(n).equals(key)).findFirst().orElse(name.toLowerCase(Locale.ROOT));
-    }
-
-    private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[-_ ]", "");
+        String key = Suggestions.key(name);
+        return NAMES.stream().filter(n -> Suggestions.key(n).equals(key)).findFirst().orElse(name.toLowerCase(Locale.ROOT));
     }
 
     static String unknown(String name) {
-        String closest = NAMES.stream().min(Comparator.comparingInt(n -> distance(key(name), key(n)))).orElseThrow();
-        return "unknown data set '" + name + "'; did you mean '" + closest + "'? Known: " + String.join(", ", NAMES);
-    }
-
-    /** Edit distance to {@code known}, or to its prefix of the typed length plus one (so "fashon" finds fashion-mnist). */
-    private static int distance(String typed, String known) {
-        String prefix = known.substring(0, Math.min(known.length(), typed.length()));
-        return Math.min(levenshtein(typed, known), levenshtein(typed, prefix) + 1);
-    }
-
-    /** Edit distance: insertions, deletions and substitutions of single characters. */
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.unknown("data set", name, NAMES).getMessage();
     }
 }

@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
+import io.deform4j.naming.Suggestions;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -200,9 +201,7 @@ public final class Models {
         }
         ModelFactory.Entry entry = REGISTRY.get(name.trim().toLowerCase(Locale.ROOT));
         if (entry == null) {
-            List<String> known = new ArrayList<>(REGISTRY.keySet());
-            throw new IllegalArgumentException("unknown model '" + name + "'; did you mean '"
-                    + Names.closest(name.trim().toLowerCase(Locale.ROOT), known) + "'? known: " + known);
+            throw Suggestions.unknown("model", name, new ArrayList<>(REGISTRY.keySet()));
         }
         return entry;
     }

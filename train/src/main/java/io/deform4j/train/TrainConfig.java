@@ -5,6 +5,7 @@ import io.deform4j.data.DataSources;
 import io.deform4j.mapping.Vdm;
 import io.deform4j.model.Models;
 import io.deform4j.model.TrainingDefaults;
+import io.deform4j.naming.Suggestions;
 import java.util.List;
 
 /**
@@ -88,7 +89,7 @@ public record TrainConfig(
         require(model != null && !model.isBlank(), "model", model, "a model name");
         require(dataset != null, "dataset", dataset, "one of " + DATASETS);
         if (!DATASETS.contains(dataset)) {
-            throw Names.unknown("data set", dataset, DATASETS);
+            throw Suggestions.unknown("data set", dataset, DATASETS);
         }
         dataDir = dataDir == null ? "" : dataDir;
         require(!"folder".equals(dataset) || !dataDir.isEmpty(), "data-dir", dataDir, "a folder for --dataset folder");

@@ -21,7 +21,6 @@ class DataSourcesTest {
         assertEquals("unknown data set 'cifar1O'; did you mean 'cifar10'? Known: cifar10, cifar100, fashion-mnist, "
                 + "mnist, folder, sample", e.getMessage());
         assertTrue(DataSources.unknown("fashon").contains("did you mean 'fashion-mnist'"));
-        assertEquals(3, DataSources.levenshtein("kitten", "sitting"));
     }
 
     @Test

@@ -63,11 +63,4 @@ class RegistryTest {
         assertThrows(IllegalArgumentException.class, () -> TrainingDefaults.RESNET_CIFAR.withLr(0));
         assertEquals(10, TrainingDefaults.RESNET_CIFAR.withEpochs(10).epochs());
     }
-
-    @Test
-    void levenshtein() {
-        assertEquals(3, Names.levenshtein("kitten", "sitting"));
-        assertEquals(0, Names.levenshtein("", ""));
-        assertEquals(4, Names.levenshtein("", "abcd"));
-    }
 }
