@@ -41,27 +41,10 @@ public record TrainingDefaults(int epochs, int batchSize, double lr, List<Intege
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
         }
-        if (!(lr > 0) || !Double.isFinite(lr)) {
-            throw new IllegalArgumentException("lr must be finite and > 0, got " + lr);
-        }
         milestones = List.copyOf(milestones);
-        int previous = 0;
-        for (int m : milestones) {
-            if (m <= previous) {
-                throw new IllegalArgumentException(
-                        "milestones must be positive and strictly increasing, got " + milestones);
-            }
-            previous = m;
-        }
-        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
-            throw new IllegalArgumentException("weightDecay must be finite and >= 0, got " + weightDecay);
-        }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-        }
-        if (nesterov && momentum == 0) {
-            throw new IllegalArgumentException("nesterov requires momentum > 0, got momentum " + momentum);
-        }
+        // The schedule and the optimizer own the rules for their settings; building them checks.
+        new MultiStepLR(lr, milestones, gamma);
+        new SgdConfig(momentum, 0, weightDecay, nesterov);
         if (!(gamma > 0 && gamma <= 1)) {
             throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
         }
