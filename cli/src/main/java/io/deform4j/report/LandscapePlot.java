@@ -42,12 +42,12 @@ public final class LandscapePlot {
     }
 
     static XYChart chart(List<LossCurve.Point> points, String xTitle, boolean logLoss) {
-        XYChart chart = new XYChartBuilder().width(900).height(600).title("Loss curves (filter-normalised)")
+        XYChart chart = new XYChartBuilder().width(1050).height(600).title("Loss curves (filter-normalised)")
                 .xAxisTitle(xTitle).yAxisTitle(logLoss ? "loss (log scale)" : "loss").build();
         Styler styler = chart.getStyler();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setYAxisLogarithmic(logLoss);
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
