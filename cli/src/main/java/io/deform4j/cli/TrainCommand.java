@@ -125,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
                 + "e.g. 'LE(1,0.99)', 'AP(18/pi,1,2,1)', original (default: original).")
         String vdm;
 
-        @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: Table 4, 250).")
+        @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: Table 4, 250; compare: 3).")
         Integer epochs;
 
         @Option(names = "--batch-size", paramLabel = "N", description = "Batch size (default: Table 4, 128).")
