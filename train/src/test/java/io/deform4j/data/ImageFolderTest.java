@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ImageFolderTest {
 
-    static final Path CIFAR10_JPEG = Path.of("/work/shared/data/cifar10-jpeg");
+    static final Path CIFAR10_JPEG = Path.of(System.getProperty("deform4j.shared.dir", "../../shared"), "data", "cifar10-jpeg");
 
     @TempDir
     Path root;

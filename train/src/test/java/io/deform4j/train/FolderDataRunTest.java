@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A few steps on a class-balanced subset of the CIFAR-10 JPEG folder, opened by name like the CLI does. */
 class FolderDataRunTest {
 
-    static final Path CIFAR10_JPEG = Path.of("/work/shared/data/cifar10-jpeg");
+    static final Path CIFAR10_JPEG = Path.of(System.getProperty("deform4j.shared.dir", "../../shared"), "data", "cifar10-jpeg");
 
     @TempDir
     Path tmp;
