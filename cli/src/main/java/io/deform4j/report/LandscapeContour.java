@@ -4,9 +4,7 @@ import io.deform4j.landscape.LossSurface;
 import io.deform4j.simulation.Point;
 import io.deform4j.simulation.Surface;
 import java.awt.Color;
-import io.deform4j.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -45,13 +43,8 @@ public final class LandscapeContour {
         int levels = ContourRaster.DEFAULT_LEVELS;
         SurfaceFigure.ColourBar bar = new SurfaceFigure.ColourBar(
                 r -> SurfaceColours.viridis((Math.min(levels - 1, Math.floor(r * levels)) + 0.5) / levels), grid::quantile);
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".contour", ".png");
-        try {
-            SurfaceFigure.write(ContourRaster.filledContours(grid, levels), window, title, marks, bar, temporary);
-            AtomicFiles.write(file, out -> Files.copy(temporary, out));
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        SurfaceFigure.write(ContourRaster.filledContours(grid, levels), window, SurfaceFigure.AxisNames.DIRECTIONS,
+                title, marks, bar, file);
     }
 
     /** The position of v in grid units, in [0, n − 1]. */

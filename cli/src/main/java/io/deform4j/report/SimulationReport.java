@@ -74,13 +74,13 @@ public final class SimulationReport {
                 Math.max(RASTER_WIDTH / 2, Math.min(2 * RASTER_WIDTH, height)));
         Path contour = dir.resolve(CONTOUR);
         int levels = ContourRaster.DEFAULT_LEVELS;
-        SurfaceFigure.write(ContourRaster.filledContours(grid, levels), window,
+        SurfaceFigure.write(ContourRaster.filledContours(grid, levels), window, SurfaceFigure.AxisNames.PARAMETERS,
                 study.name() + ": " + study.optimizer().describe() + ", " + study.steps() + " steps", overlays(result),
                 new SurfaceFigure.ColourBar(r -> SurfaceColours.viridis((Math.min(levels - 1,
                         Math.floor(r * levels)) + 0.5) / levels), grid::quantile), contour);
         written.add(contour);
         Path landscape = dir.resolve(LANDSCAPE);
-        SurfaceFigure.write(ContourRaster.landscape(grid), window,
+        SurfaceFigure.write(ContourRaster.landscape(grid), window, SurfaceFigure.AxisNames.PARAMETERS,
                 study.name() + ": the original loss surface seen from above", List.of(),
                 new SurfaceFigure.ColourBar(SurfaceColours::terrain, grid::quantile), landscape);
         written.add(landscape);

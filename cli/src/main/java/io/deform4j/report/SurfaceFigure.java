@@ -1,5 +1,6 @@
 package io.deform4j.report;
 
+import io.deform4j.io.AtomicFiles;
 import io.deform4j.simulation.Point;
 import io.deform4j.simulation.Surface;
 import java.awt.BasicStroke;
@@ -18,7 +19,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * A raster of the parameter plane framed as a figure: title, p1/p2 axes with ticks, and
+ * A raster of a plane framed as a figure: title, named axes with ticks, and
  * overlays (trajectories as lines, or points), with a legend. Drawn with java.awt, written as
  * PNG.
  */
@@ -51,11 +52,17 @@ final class SurfaceFigure {
     record ColourBar(java.util.function.DoubleToIntFunction colour, java.util.function.DoubleUnaryOperator value) {
     }
 
+    /** The names of the two axes: p1, p2 for a simulation; α, β for directions around a network. */
+    record AxisNames(String horizontal, String vertical) {
+        static final AxisNames PARAMETERS = new AxisNames("p1", "p2");
+        static final AxisNames DIRECTIONS = new AxisNames("α (direction 1)", "β");
+    }
+
     private SurfaceFigure() {
     }
 
-    static void write(BufferedImage raster, Surface.Window window, String title, List<Overlay> overlays,
-            ColourBar bar, Path file) throws IOException {
+    static void write(BufferedImage raster, Surface.Window window, AxisNames names, String title,
+            List<Overlay> overlays, ColourBar bar, Path file) throws IOException {
         int w = raster.getWidth();
         int h = raster.getHeight();
         BufferedImage image = new BufferedImage(LEFT + w + RIGHT + (bar == null ? 0 : BAR_SPACE), TOP + h + BOTTOM,
@@ -75,7 +82,7 @@ final class SurfaceFigure {
             g.setColor(Color.BLACK);
             g.setStroke(new BasicStroke(1));
             g.drawRect(LEFT, TOP, w, h);
-            axes(g, window, w, h);
+            axes(g, window, names, w, h);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             g.drawString(title, LEFT, TOP - 18);
             legend(g, overlays, window, w, h);
@@ -85,7 +92,7 @@ final class SurfaceFigure {
         } finally {
             g.dispose();
         }
-        ImageIO.write(image, "png", file.toFile());
+        AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
     }
 
     private static double x(Surface.Window win, int w, double p1) {
@@ -135,7 +142,7 @@ final class SurfaceFigure {
         g.draw(dot);
     }
 
-    private static void axes(Graphics2D g, Surface.Window win, int w, int h) {
+    private static void axes(Graphics2D g, Surface.Window win, AxisNames names, int w, int h) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         FontMetrics fm = g.getFontMetrics();
         for (double t : ticks(win.min1(), win.max1())) {
@@ -151,8 +158,9 @@ final class SurfaceFigure {
             g.drawString(s, LEFT - 8 - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 14));
-        g.drawString("p1", LEFT + w / 2 - 6, TOP + h + 45);
-        g.drawString("p2", 12, TOP + h / 2);
+        g.drawString(names.horizontal(), LEFT + w / 2 - g.getFontMetrics().stringWidth(names.horizontal()) / 2,
+                TOP + h + 45);
+        g.drawString(names.vertical(), 12, TOP + h / 2);
     }
 
     /** The bar, low losses at the bottom, labelled with the loss at quantiles 0, 0.25, …, 1 of the window. */
