@@ -12,14 +12,17 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public interface Progress extends AutoCloseable {
 
-    /** An epoch begins. */
-    void epochStarted(int epoch, int epochs, int steps);
+    /** An epoch begins (nothing by default). */
+    default void epochStarted(int epoch, int epochs, int steps) {
+    }
 
-    /** A step ended with plain batch loss {@code loss}. */
-    void stepped(double loss);
+    /** A step ended with plain batch loss {@code loss} (nothing by default). */
+    default void stepped(double loss) {
+    }
 
-    /** An epoch ended. */
-    void epochEnded(EpochMetrics metrics, int epochs);
+    /** An epoch ended (nothing by default). */
+    default void epochEnded(EpochMetrics metrics, int epochs) {
+    }
 
     @Override
     default void close() {
@@ -33,17 +36,6 @@ public interface Progress extends AutoCloseable {
     /** No output. */
     static Progress silent() {
         return new Progress() {
-            @Override
-            public void epochStarted(int epoch, int epochs, int steps) {
-            }
-
-            @Override
-            public void stepped(double loss) {
-            }
-
-            @Override
-            public void epochEnded(EpochMetrics metrics, int epochs) {
-            }
         };
     }
 
@@ -65,14 +57,6 @@ public interface Progress extends AutoCloseable {
         public Lines(PrintWriter log, String label) {
             this.log = log;
             this.label = label;
-        }
-
-        @Override
-        public void epochStarted(int epoch, int epochs, int steps) {
-        }
-
-        @Override
-        public void stepped(double loss) {
         }
 
         @Override

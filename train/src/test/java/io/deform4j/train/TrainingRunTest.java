@@ -34,14 +34,6 @@ class TrainingRunTest {
     static Progress interruptAfter(int after) {
         return new Progress() {
             @Override
-            public void epochStarted(int epoch, int epochs, int steps) {
-            }
-
-            @Override
-            public void stepped(double loss) {
-            }
-
-            @Override
             public void epochEnded(EpochMetrics metrics, int epochs) {
                 if (metrics.epoch() == after) {
                     throw new Interrupt();
