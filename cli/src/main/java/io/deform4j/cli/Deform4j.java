@@ -22,9 +22,14 @@ import picocli.CommandLine.Command;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  deform4j mappings --vdm 'AP(18/pi,1,2,1)' --vdm 'LE(1,0.99)' --at 0.1,1,2",
-            "  deform4j mappings --plot out/derivatives.png --range 0:5",
+            "  deform4j compare                                   # original vs LE(1,0.99), shipped data",
+            "  deform4j train --vdm 'AP(18/pi,1,2,1)' --dataset cifar100 --data-dir DIR --out runs/ap",
+            "  deform4j landscape --checkpoint runs/compare/original --checkpoint runs/compare/deformed --out fig5",
+            "  deform4j hessian --checkpoint runs/ap --top 5 --trace --out hessian-ap",
             "  deform4j simulate fig4 --out out/fig4 --seed 0",
+            "  deform4j mappings --vdm 'AP(18/pi,1,2,1)' --vdm 'LE(1,0.99)' --at 0.1,1,2",
+            "",
+            "Run 'deform4j COMMAND --help' for the options of a command.",
             "",
             "Exit status: 0 success, 1 failure, 2 bad input."
         },
