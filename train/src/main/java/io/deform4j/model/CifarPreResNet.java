@@ -40,7 +40,7 @@ final class CifarPreResNet {
     static Block build(int depth, int classes, int inputChannels) {
         int n = CifarResNet.blocksPerStage(depth);
         List<Integer> channels = CifarResNet.STAGE_CHANNELS;
-        SequentialBlock net = new SequentialBlock()
+        SequentialBlock net = Layers.sequential()
                 .add(Layers.expectChannels(inputChannels))
                 .add(Layers.conv(channels.get(0), 3, 1));
         int in = channels.get(0);
@@ -59,7 +59,7 @@ final class CifarPreResNet {
     }
 
     private static Block preActivationBlock(int in, int out, int stride) {
-        Block main = new SequentialBlock()
+        Block main = Layers.sequential()
                 .add(Layers.batchNorm())
                 .add(Activation.reluBlock())
                 .add(Layers.conv(out, 3, stride))

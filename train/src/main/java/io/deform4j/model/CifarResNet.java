@@ -44,7 +44,7 @@ final class CifarResNet {
     /** The network of the given depth (6n + 2). */
     static Block build(int depth, int classes, int inputChannels) {
         int n = blocksPerStage(depth);
-        SequentialBlock net = new SequentialBlock()
+        SequentialBlock net = Layers.sequential()
                 .add(Layers.expectChannels(inputChannels))
                 .add(Layers.conv(STAGE_CHANNELS.get(0), 3, 1))
                 .add(Layers.batchNorm())
@@ -71,14 +71,14 @@ final class CifarResNet {
     }
 
     private static Block basicBlock(int in, int out, int stride) {
-        Block main = new SequentialBlock()
+        Block main = Layers.sequential()
                 .add(Layers.conv(out, 3, stride))
                 .add(Layers.batchNorm())
                 .add(Activation.reluBlock())
                 .add(Layers.conv(out, 3, 1))
                 .add(Layers.batchNorm());
         Block shortcut = stride != 1 || in != out
-                ? new SequentialBlock().add(Layers.conv(out, 1, stride)).add(Layers.batchNorm())
+                ? Layers.sequential().add(Layers.conv(out, 1, stride)).add(Layers.batchNorm())
                 : Blocks.identityBlock();
         return Layers.residual(main, shortcut, true);
     }

@@ -1,15 +1,10 @@
 package io.deform4j.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
-import java.util.List;
 
 /** The layers both CIFAR families are made of, with PyTorch's conventions. */
 final class Layers {
@@ -48,10 +43,12 @@ final class Layers {
 
     /** out = main(x) + shortcut(x), then ReLU when {@code reluAfter}. */
     static Block residual(Block main, Block shortcut, boolean reluAfter) {
-        return new ParallelBlock(branches -> {
-            NDArray sum = branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow());
-            return new NDList(reluAfter ? Activation.relu(sum) : sum);
-        }, List.of(main, shortcut));
+        return new ReleasingBlocks.ParallelBlock(main, shortcut, reluAfter);
+    }
+
+    /** An empty sequential block that frees each intermediate once consumed ({@link ReleasingBlocks}). */
+    static ai.djl.nn.SequentialBlock sequential() {
+        return new ReleasingBlocks.SequentialBlock();
     }
 
     /**

@@ -5,8 +5,10 @@
  *
  * <p>The architectures follow CIFAR-ZOO (BIGBALLON/CIFAR-ZOO, {@code models/resnet.py} and
  * {@code models/preresnet.py}), the baselines the paper trained: He et al.'s CIFAR ResNets with
- * 3 stages of basic blocks at 16/32/64 channels. Blocks are plain DJL blocks
- * ({@link ai.djl.nn.SequentialBlock}, {@link ai.djl.nn.ParallelBlock}); batch norm uses
+ * 3 stages of basic blocks at 16/32/64 channels. Blocks are DJL blocks; the sequential and
+ * residual containers are DJL's {@link ai.djl.nn.SequentialBlock} and
+ * {@link ai.djl.nn.ParallelBlock} that free each intermediate as soon as it is used
+ * ({@code ReleasingBlocks}; same results and parameter names, less memory traffic); batch norm uses
  * PyTorch's conventions (momentum 0.1, eps 1e-5). Initialisation is deterministic and seeded,
  * see {@link io.deform4j.model.Models#initialize}.
  */

@@ -46,13 +46,10 @@ final class Sgd extends TensorOptimizer {
     @Override
     void update(String name, NDArray weight, NDArray grad, float lr, State state) {
         float mu = (float) config.momentum();
-        NDArray g = grad.duplicate();
+        // g is a temporary this method owns: λ·p + ∇ (addition commutes, so this is ∇ + λ·p to the
+        // bit), or a copy of ∇. Reusing it in place saves two allocations per parameter.
+        NDArray g = config.weightDecay() != 0 ? weight.mul((float) config.weightDecay()).addi(grad) : grad.duplicate();
         try {
-            if (config.weightDecay() != 0) {
-                try (NDArray decay = weight.mul((float) config.weightDecay())) {
-                    g.addi(decay);
-                }
-            }
             NDArray direction = g;
             if (mu != 0) {
                 NDArray buffer;
@@ -77,8 +74,12 @@ final class Sgd extends TensorOptimizer {
                     direction = buffer;
                 }
             }
-            try (NDArray delta = direction.mul(lr)) {
-                weight.subi(delta);
+            if (direction == g) {
+                weight.subi(g.muli(lr)); // g is ours: η·g in place
+            } else {
+                try (NDArray delta = direction.mul(lr)) {
+                    weight.subi(delta);
+                }
             }
         } finally {
             g.close();

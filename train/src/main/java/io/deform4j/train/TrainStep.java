@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.ParameterList;
 import ai.djl.pytorch.jni.JniUtils;
@@ -34,6 +33,8 @@ final class TrainStep {
     private final NDManager manager;
     /** Hands the parameters' own arrays to the blocks (no copies); one for the whole run. */
     private final ParameterStore store;
+    /** The pixels of each batch, in one reused native buffer. */
+    private final InputBuffer input = new InputBuffer();
 
     TrainStep(Block block, Optimizer optimizer, DeformedLoss loss, NDManager manager) {
         this.block = block;
@@ -47,8 +48,7 @@ final class TrainStep {
     double step(Batch batch, double lr, double[] sums) {
         ParameterList parameters = block.getParameters();
         try (NDManager step = manager.newSubManager()) {
-            NDArray x = step.create(batch.images(), new Shape(batch.size(), batch.channels(), batch.height(),
-                    batch.width()));
+            NDArray x = input.images(step, batch);
             NDArray y = labels(step, batch);
             double plain;
             NDArray logits;
@@ -81,11 +81,12 @@ final class TrainStep {
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try (BatchLoader batches = BatchLoader.open(data, loader, 0)) {
+            InputBuffer input = new InputBuffer();
             double[] sums = new double[2];
             int examples = 0;
             while (batches.hasNext()) {
                 Batch batch = batches.next();
-                evaluate(block, batch, manager, sums);
+                evaluate(block, batch, manager, sums, input);
                 examples += batch.size();
             }
             return new double[] {sums[0] / examples, sums[1] / examples};
@@ -96,12 +97,11 @@ final class TrainStep {
 
     /**
      * Adds the batch's summed cross-entropy and correct count to {@code sums}; inference mode,
-     * call with grad mode off.
+     * call with grad mode off. The images go through {@code input}'s reused buffer.
      */
-    static void evaluate(Block block, Batch batch, NDManager manager, double[] sums) {
+    static void evaluate(Block block, Batch batch, NDManager manager, double[] sums, InputBuffer input) {
         try (NDManager step = manager.newSubManager()) {
-            NDArray x = step.create(batch.images(), new Shape(batch.size(), batch.channels(), batch.height(),
-                    batch.width()));
+            NDArray x = input.images(step, batch);
             NDArray y = labels(step, batch);
             NDArray logits = block.forward(new ParameterStore(step, false), new NDList(x), false).singletonOrThrow();
             sums[0] += DeformedLoss.crossEntropy(logits, y).getFloat() * batch.size();

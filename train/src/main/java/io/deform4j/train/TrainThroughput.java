@@ -109,6 +109,7 @@ public final class TrainThroughput {
         final Optimizer optimizer;
         final TrainStep step;
         final List<Batch> batches;
+        final InputBuffer input = new InputBuffer();
         int next;
 
         Runner(NDManager manager, String model, Vdm vdm, List<Batch> batches) {
@@ -141,7 +142,7 @@ public final class TrainThroughput {
                 long start = System.nanoTime();
                 for (int k = 0; k < repeats; k++) {
                     for (Batch batch : batches) {
-                        TrainStep.evaluate(block, batch, manager, sums);
+                        TrainStep.evaluate(block, batch, manager, sums, input);
                     }
                 }
                 return repeats * batches.size() * batches.get(0).size() / ((System.nanoTime() - start) / 1e9);

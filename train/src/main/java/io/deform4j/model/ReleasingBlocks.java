@@ -1,0 +1,106 @@
+package io.deform4j.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DJL's sequential and residual containers, except that each intermediate array is closed as
+ * soon as the next layer has consumed it, as Python frees a tensor when its last reference goes.
+ * DJL keeps every intermediate until the step's manager closes, so each layer writes to memory
+ * that is cold in the caches and the working set of a step is several hundred MB; releasing
+ * them lets libtorch's allocator hand the next layer the buffer just freed (BENCHMARKS.md).
+ *
+ * <p>Closing a handle never frees what autograd needs: the graph holds its own references to
+ * the tensors saved for the backward pass. The container's input (owned by the caller) and its
+ * output are never closed. The classes keep DJL's simple names, {@code SequentialBlock} and
+ * {@code ParallelBlock}, because DJL names child blocks (and so parameters and checkpoints)
+ * after their classes' simple names.
+ */
+final class ReleasingBlocks {
+
+    private ReleasingBlocks() {
+    }
+
+    /** Closes the arrays of {@code done} that are not (the same objects as) arrays of {@code keep} or {@code input}. */
+    static void release(NDList done, NDList keep, NDList input) {
+        for (NDArray array : done) {
+            if (!containsSame(keep, array) && !containsSame(input, array)) {
+                array.close();
+            }
+        }
+    }
+
+    private static boolean containsSame(NDList list, NDArray array) {
+        for (NDArray a : list) {
+            if (a == array) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link ai.djl.nn.SequentialBlock} that closes each intermediate once the next child has run. */
+    static final class SequentialBlock extends ai.djl.nn.SequentialBlock {
+
+        @Override
+        protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
+                PairList<String, Object> params) {
+            if (isReturnIntermediate()) {
+                return super.forwardInternal(parameterStore, inputs, training, params);
+            }
+            NDList current = inputs;
+            for (Block block : getChildren().values()) {
+                NDList next = block.forward(parameterStore, current, training, params);
+                if (current != inputs) {
+                    release(current, next, inputs);
+                }
+                current = next;
+            }
+            return current;
+        }
+    }
+
+    /**
+     * {@code out = main(x) + shortcut(x)}, then ReLU when {@code reluAfter}: a
+     * {@link ai.djl.nn.ParallelBlock} whose branch outputs and sum are closed once used.
+     */
+    static final class ParallelBlock extends ai.djl.nn.ParallelBlock {
+
+        private final boolean reluAfter;
+
+        ParallelBlock(Block main, Block shortcut, boolean reluAfter) {
+            super(branches -> combine(branches, reluAfter), List.of(main, shortcut));
+            this.reluAfter = reluAfter;
+        }
+
+        private static NDList combine(List<NDList> branches, boolean reluAfter) {
+            NDArray sum = branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow());
+            if (!reluAfter) {
+                return new NDList(sum);
+            }
+            NDArray out = Activation.relu(sum);
+            sum.close(); // ReLU's backward needs its output, not its input
+            return new NDList(out);
+        }
+
+        @Override
+        protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
+                PairList<String, Object> params) {
+            List<NDList> branches = new ArrayList<>(2);
+            for (Block block : getChildren().values()) {
+                branches.add(block.forward(parameterStore, inputs, training, params));
+            }
+            NDList out = combine(branches, reluAfter);
+            for (NDList branch : branches) {
+                release(branch, out, inputs);
+            }
+            return out;
+        }
+    }
+}
