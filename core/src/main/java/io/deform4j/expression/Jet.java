@@ -29,8 +29,13 @@ public record Jet(double value, double d1, double d2) {
      * {@code (g∘f)' = g'·f'}, {@code (g∘f)'' = g''·f'² + g'·f''}. Products with a zero factor
      * are taken as zero so that an infinite g' or g'' does not turn a constant into NaN.
      */
-    Jet compose(double g, double dg, double d2g) {
+    private Jet compose(double g, double dg, double d2g) {
         return new Jet(g, product(dg, d1), product(d2g, d1 * d1) + product(dg, d2));
+    }
+
+    /** The chain rule for {@code φ(this)} given φ, φ', φ'' at {@code value}. */
+    Jet compose(Elementary.Local phi) {
+        return compose(phi.value(), phi.first(), phi.second());
     }
 
     static double product(double a, double b) {

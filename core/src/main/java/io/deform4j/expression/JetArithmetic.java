@@ -39,12 +39,7 @@ public final class JetArithmetic implements Arithmetic<Jet> {
         if (b.value() == 0) {
             throw new OutsideDomainException("division by zero (" + a.value() + " / 0)");
         }
-        return multiply(a, reciprocal(b));
-    }
-
-    private static Jet reciprocal(Jet b) {
-        double v = b.value();
-        return b.compose(1 / v, -1 / (v * v), 2 / (v * v * v));
+        return multiply(a, b.compose(Elementary.reciprocal(b.value())));
     }
 
     @Override
@@ -54,15 +49,8 @@ public final class JetArithmetic implements Arithmetic<Jet> {
 
     @Override
     public Jet pow(Jet base, double c) {
-        double x = base.value();
-        double value = Domains.pow(x, c);
-        if (base.isConstant()) {
-            return Jet.constant(value);
-        }
-        // d/dx x^c = c·x^(c-1); at x = 0 with c < 2 the derivatives are infinite, as they should be.
-        double d1 = c == 0 ? 0 : c * Math.pow(x, c - 1);
-        double d2 = c == 0 || c == 1 ? 0 : c * (c - 1) * Math.pow(x, c - 2);
-        return base.compose(value, d1, d2);
+        Elementary.Local power = Elementary.pow(base.value(), c);
+        return base.isConstant() ? Jet.constant(power.value()) : base.compose(power);
     }
 
     @Override
@@ -79,51 +67,41 @@ public final class JetArithmetic implements Arithmetic<Jet> {
 
     @Override
     public Jet atan(Jet a) {
-        double x = a.value();
-        double q = 1 + x * x;
-        return a.compose(Math.atan(x), 1 / q, -2 * x / (q * q));
+        return a.compose(Elementary.atan(a.value()));
     }
 
     @Override
     public Jet ln(Jet a) {
-        double x = a.value();
-        return a.compose(Domains.ln(x), 1 / x, -1 / (x * x));
+        return a.compose(Elementary.ln(a.value()));
     }
 
     @Override
     public Jet exp(Jet a) {
-        double e = Math.exp(a.value());
-        return a.compose(e, e, e);
+        return a.compose(Elementary.exp(a.value()));
     }
 
     @Override
     public Jet sqrt(Jet a) {
-        double s = Domains.sqrt(a.value());
-        return a.compose(s, 0.5 / s, -0.25 / (s * s * s));
+        return a.compose(Elementary.sqrt(a.value()));
     }
 
     @Override
     public Jet tanh(Jet a) {
-        double t = Math.tanh(a.value());
-        double sech2 = 1 - t * t;
-        return a.compose(t, sech2, -2 * t * sech2);
+        return a.compose(Elementary.tanh(a.value()));
     }
 
     @Override
     public Jet sin(Jet a) {
-        double s = Math.sin(a.value());
-        return a.compose(s, Math.cos(a.value()), -s);
+        return a.compose(Elementary.sin(a.value()));
     }
 
     @Override
     public Jet cos(Jet a) {
-        double c = Math.cos(a.value());
-        return a.compose(c, -Math.sin(a.value()), -c);
+        return a.compose(Elementary.cos(a.value()));
     }
 
-    /** |x| with derivative sign(x), taken as 0 at x = 0 (the subgradient PyTorch uses). */
     @Override
     public Jet abs(Jet a) {
-        return a.compose(Math.abs(a.value()), Math.signum(a.value()), 0);
+        return a.compose(Elementary.abs(a.value()));
     }
 }

@@ -1,5 +1,7 @@
 package io.deform4j.simulation;
 
+import io.deform4j.expression.Elementary;
+
 /**
  * A second-order Taylor expansion of a function of two variables,
  * {@code f(p+h) ≈ value + gᵀh + ½hᵀHh}: the number type of second-order forward-mode
@@ -70,6 +72,11 @@ public record Jet2(double value, double g1, double g2, double h11, double h12, d
      * {@code ∇(φ∘f) = φ'·∇f} and {@code ∇²(φ∘f) = φ'·∇²f + φ''·∇f∇fᵀ}. Products with a zero
      * factor are zero, so that an infinite φ' or φ'' does not turn a constant into NaN.
      */
+    public Jet2 compose(Elementary.Local phi) {
+        return compose(phi.value(), phi.first(), phi.second());
+    }
+
+    /** As {@link #compose(Elementary.Local)}, with φ, φ', φ'' given one by one (a mapping δ, say). */
     public Jet2 compose(double phi, double dphi, double d2phi) {
         return new Jet2(phi, product(dphi, g1), product(dphi, g2),
                 product(dphi, h11) + product(d2phi, g1 * g1),
