@@ -6,6 +6,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,16 @@ public final class LandscapePlot {
         chart.getStyler().setYAxisMax(1, 100.0);
         chart.getStyler().setYAxisMin(1, logLoss ? LOG_ACCURACY_FLOOR : 0.0);
         styler.setToolTipsEnabled(false);
+        if (logLoss) {
+            // Whole decades: XChart labels a log axis only at powers of ten inside its range.
+            double[] losses = points.stream()
+                    .flatMapToDouble(p -> java.util.stream.DoubleStream.of(p.train().loss(), p.test().loss()))
+                    .filter(l -> l > 0 && Double.isFinite(l)).toArray();
+            if (losses.length > 0) {
+                chart.getStyler().setYAxisMin(0, Math.pow(10, Math.floor(Math.log10(Arrays.stream(losses).min().getAsDouble()))));
+                chart.getStyler().setYAxisMax(0, Math.pow(10, Math.ceil(Math.log10(Arrays.stream(losses).max().getAsDouble()))));
+            }
+        }
         Map<String, List<LossCurve.Point>> byModel = new LinkedHashMap<>();
         for (LossCurve.Point p : points) {
             byModel.computeIfAbsent(p.model(), k -> new java.util.ArrayList<>()).add(p);
