@@ -43,11 +43,6 @@ public final class FolderDataset implements ImageDataset {
     }
 
     @Override
-    public int classes() {
-        return classNames.size();
-    }
-
-    @Override
     public List<String> classNames() {
         return classNames;
     }

@@ -14,8 +14,10 @@ public interface ImageDataset {
     /** Number of examples. */
     int size();
 
-    /** Number of classes; labels lie in {@code [0, classes())}. */
-    int classes();
+    /** Number of classes, one per class name; labels lie in {@code [0, classes())}. */
+    default int classes() {
+        return classNames().size();
+    }
 
     /** Class names, index = label. */
     List<String> classNames();

@@ -62,11 +62,6 @@ public final class InMemoryDataset implements ImageDataset {
     }
 
     @Override
-    public int classes() {
-        return classNames.size();
-    }
-
-    @Override
     public List<String> classNames() {
         return classNames;
     }
