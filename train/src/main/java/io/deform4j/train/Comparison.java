@@ -18,6 +18,9 @@ public final class Comparison {
     /** Default epochs of {@code compare}: a short schedule that shows it working in minutes. */
     public static final int DEFAULT_EPOCHS = 3;
 
+    /** Untimed training steps before the two runs, so that neither pays the engine's start-up. */
+    static final int WARM_UP_STEPS = 5;
+
     /** Both runs. */
     public record Result(Runs.Result original, Runs.Result deformed) {
     }
@@ -38,6 +41,7 @@ public final class Comparison {
         RunDirectory.checkNew(originalDir, overwrite);
         RunDirectory.checkNew(deformedDir, overwrite);
         var data = Runs.openData(config);
+        Runs.warmUp(config, data, WARM_UP_STEPS);
         Runs.Result a = Runs.start(original, data, originalDir, overwrite, progress.apply("original"));
         Runs.Result b = Runs.start(config, data, deformedDir, overwrite, progress.apply(config.vdm()));
         return new Result(a, b);
