@@ -7,7 +7,6 @@ import io.deform4j.landscape.Hutchinson;
 import io.deform4j.landscape.Instruments;
 import io.deform4j.landscape.PowerIteration;
 import io.deform4j.landscape.TrainedModel;
-import io.deform4j.train.EngineThreads;
 import io.deform4j.train.TrainedRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,11 +93,8 @@ final class HessianCommand implements Callable<Integer> {
             description = "Fixed class-balanced subset of N training images, 0 = all (default: ${DEFAULT-VALUE}).")
     private int limit;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256", description = "Batch size of the passes (default: ${DEFAULT-VALUE}).")
-    private int batchSize;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "CPU threads of the engine (default: ${DEFAULT-VALUE}).")
-    private int threads;
+    @Mixin
+    private EvaluationOptions engine;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
     private Path out;
@@ -107,10 +104,7 @@ final class HessianCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getErr();
         PowerIteration power = new PowerIteration(top, maxIterations, tolerance, seed);
         Hutchinson hutchinson = trace ? new Hutchinson(traceSamples, traceMinSamples, tolerance, seed + 1) : null;
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
-        }
-        EngineThreads.configure(threads);
+        int batchSize = engine.configure();
         try (NDManager manager = NDManager.newBaseManager()) {
             String architecture = TrainedRun.open(checkpoint).config().model();
             TrainedModel model = Instruments.open(List.of(checkpoint), limit, batchSize, false, manager).get(0);

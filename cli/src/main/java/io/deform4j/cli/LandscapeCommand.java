@@ -11,7 +11,6 @@ import io.deform4j.landscape.Metrics;
 import io.deform4j.landscape.TrainedModel;
 import io.deform4j.report.LandscapeContour;
 import io.deform4j.report.LandscapePlot;
-import io.deform4j.train.EngineThreads;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,11 +92,8 @@ final class LandscapeCommand implements Callable<Integer> {
             description = "Evaluate on a fixed class-balanced subset of N training and N test images (default: all).")
     private int limit;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256", description = "Evaluation batch size (default: ${DEFAULT-VALUE}).")
-    private int batchSize;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "CPU threads of the engine (default: ${DEFAULT-VALUE}).")
-    private int threads;
+    @Mixin
+    private EvaluationOptions engine;
 
     @Option(names = "--log-loss", description = "Draw the loss on a logarithmic axis.")
     private boolean logLoss;
@@ -113,10 +110,7 @@ final class LandscapeCommand implements Callable<Integer> {
         if (interpolate && checkpoints.size() != 2) {
             throw new IllegalArgumentException("--interpolate needs exactly two --checkpoint, got " + checkpoints.size());
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
-        }
-        EngineThreads.configure(threads);
+        int batchSize = engine.configure();
         try (NDManager manager = NDManager.newBaseManager()) {
             List<TrainedModel> models = Instruments.open(checkpoints, limit, batchSize, true, manager);
             EvalSet train = models.get(0).train();
