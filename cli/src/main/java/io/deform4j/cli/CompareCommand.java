@@ -70,7 +70,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         TrainOptions compareDefaults = new TrainOptions(null, null, null, Comparison.DEFAULT_VDM,
                 Comparison.DEFAULT_EPOCHS, null, null, null, null, null, null, null, null,
-                Runtime.getRuntime().availableProcessors(), null, null);
+                Runtime.getRuntime().availableProcessors(), null, null, null);
         TrainConfig resolved = TrainConfig.resolve(given.orElse(compareDefaults));
         if (resolved.mapping().toString().equals("original")) {
             throw new IllegalArgumentException("--vdm original: compare needs a deformation mapping to compare with");

@@ -60,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file of settings (keys as the long options: "
             + "model, dataset, data-dir, vdm, epochs, batch-size, lr, momentum, nesterov, weight-decay, milestones, "
-            + "gamma, seed, threads, limit-train, limit-test).")
+            + "gamma, seed, threads, limit-train, limit-test, memory-format).")
     private Path config;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Run directory.")
@@ -166,15 +166,20 @@ final class TrainCommand implements Callable<Integer> {
                 + "images (default: all).")
         Integer limitTest;
 
+        @Option(names = "--memory-format", paramLabel = "FORMAT", description = "Layout of convolution weights and "
+                + "inputs: channels-last (faster on CPU) or contiguous (default: channels-last).")
+        String memoryFormat;
+
         TrainOptions toOptions() {
             return new TrainOptions(model, dataset, dataDir, vdm, epochs, batchSize, lr, momentum, nesterov,
-                    weightDecay, parseMilestones(milestones), gamma, seed, threads, limitTrain, limitTest);
+                    weightDecay, parseMilestones(milestones), gamma, seed, threads, limitTrain, limitTest, memoryFormat);
         }
 
         boolean givenExceptEpochs() {
             return model != null || dataset != null || dataDir != null || vdm != null || batchSize != null
                     || lr != null || momentum != null || nesterov != null || weightDecay != null || milestones != null
-                    || gamma != null || seed != null || threads != null || limitTrain != null || limitTest != null;
+                    || gamma != null || seed != null || threads != null || limitTrain != null || limitTest != null
+                    || memoryFormat != null;
         }
 
         static List<Integer> parseMilestones(String text) {

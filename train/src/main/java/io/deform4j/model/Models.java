@@ -3,10 +3,12 @@ package io.deform4j.model;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 import io.deform4j.naming.Suggestions;
@@ -14,13 +16,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The model registry: every model is created and listed by name, timm-style.
@@ -163,10 +162,11 @@ public final class Models {
 
     /**
      * Loads parameters written by {@link #saveParameters} into an initialised {@code block} of
-     * the same architecture, ready to train on. DJL's {@link Block#loadParameters} replaces each
-     * parameter's NDArray with one that does not require a gradient (training after a resume
-     * would silently get no gradients) and leaves the replaced arrays open; this re-attaches
-     * gradients to trainable parameters and closes the replaced arrays.
+     * the same architecture, in place: every parameter keeps its native tensor, so its memory
+     * layout ({@link MemoryFormat}) and gradient requirement stay as they were and only the
+     * values change. (DJL's {@link Block#loadParameters}, used to read the stream, replaces each
+     * array with a fresh contiguous one that requires no gradient; the values are copied from it
+     * into the previous tensor, which then takes its place.)
      *
      * @throws IllegalArgumentException if {@code block} is not initialised
      * @throws IOException if the stream is unreadable or holds another architecture
@@ -175,24 +175,27 @@ public final class Models {
         if (!block.isInitialized()) {
             throw new IllegalArgumentException("block is not initialised: call Models.initialize before loading");
         }
-        // identity, not equals: NDArray.equals compares contents
-        Set<NDArray> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<String, NDArray> previous = new LinkedHashMap<>();
         for (Pair<String, Parameter> p : block.getParameters()) {
-            replaced.add(p.getValue().getArray());
+            previous.put(p.getKey(), p.getValue().getArray());
         }
         try {
             block.loadParameters(manager, in);
         } catch (MalformedModelException e) {
             throw new IOException("parameters do not fit this model: " + e.getMessage(), e);
         }
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            Parameter parameter = p.getValue();
-            replaced.remove(parameter.getArray());
-            if (parameter.requiresGradient()) {
-                parameter.getArray().setRequiresGradient(true);
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                NDArray loaded = p.getValue().getArray();
+                NDArray target = previous.get(p.getKey());
+                target.set(new NDIndex("..."), loaded);
+                loaded.intern(target); // the parameter's array object now holds the previous tensor
             }
+        } finally {
+            JniUtils.setGradMode(gradMode);
         }
-        replaced.forEach(NDArray::close);
     }
 
     private static ModelFactory.Entry entry(String name) {

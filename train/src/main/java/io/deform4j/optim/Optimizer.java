@@ -1,6 +1,5 @@
 package io.deform4j.optim;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.ParameterList;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -41,13 +40,16 @@ public interface Optimizer extends AutoCloseable {
     void saveState(DataOutputStream out) throws IOException;
 
     /**
-     * Replaces the state with one written by {@link #saveState}; arrays are created on
-     * {@code manager} (its device).
+     * Replaces the state with one written by {@link #saveState} for {@code params}: each state
+     * array is created like its parameter (same device and memory layout, see
+     * {@link io.deform4j.model.MemoryFormat}), so that a resumed run computes exactly what an
+     * uninterrupted one would.
      *
-     * @throws IllegalArgumentException if the stream holds another kind of optimizer or other
-     *     hyper-parameters
+     * @throws IllegalArgumentException if the stream holds another kind of optimizer, other
+     *     hyper-parameters, or state for a parameter that {@code params} lacks or shapes
+     *     differently
      */
-    void loadState(DataInputStream in, NDManager manager) throws IOException;
+    void loadState(DataInputStream in, ParameterList params) throws IOException;
 
     /** Frees the state arrays. */
     @Override

@@ -2,6 +2,7 @@ package io.deform4j.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
@@ -133,7 +134,7 @@ abstract class TensorOptimizer implements Optimizer {
     }
 
     @Override
-    public final void loadState(DataInputStream in, NDManager manager) throws IOException {
+    public final void loadState(DataInputStream in, ParameterList params) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new IllegalArgumentException("not a deform4j optimizer state (bad magic number)");
         }
@@ -154,12 +155,23 @@ abstract class TensorOptimizer implements Optimizer {
             throw new IllegalArgumentException("optimizer state has hyper-parameters "
                     + Arrays.toString(hyper) + ", this " + kind() + " has " + Arrays.toString(hyperParameters()));
         }
-        NDManager loaded = manager.newSubManager();
         Map<String, State> read = new LinkedHashMap<>();
+        NDManager loaded = null;
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
         try {
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
+                Parameter parameter = params.get(name);
+                if (parameter == null || !parameter.isInitialized()) {
+                    throw new IllegalArgumentException("optimizer state has parameter '" + name
+                            + "', which the model does not have (or has not initialised)");
+                }
+                NDArray like = parameter.getArray();
+                if (loaded == null) {
+                    loaded = like.getManager().newSubManager();
+                }
                 long steps = in.readLong();
                 int slotCount = in.readInt();
                 if (slotCount != slotCount()) {
@@ -172,17 +184,30 @@ abstract class TensorOptimizer implements Optimizer {
                     for (int d = 0; d < shape.length; d++) {
                         shape[d] = in.readLong();
                     }
+                    if (!new Shape(shape).equals(like.getShape())) {
+                        throw new IllegalArgumentException("optimizer state of '" + name + "' has shape "
+                                + new Shape(shape) + ", the parameter " + like.getShape());
+                    }
                     float[] values = new float[Math.toIntExact(new Shape(shape).size())];
                     for (int k = 0; k < values.length; k++) {
                         values[k] = Float.intBitsToFloat(in.readInt());
                     }
-                    slots[s] = loaded.create(values, new Shape(shape));
+                    // zerosLike keeps the parameter's strides; the element-wise copy then fills it
+                    slots[s] = like.zerosLike();
+                    slots[s].attach(loaded);
+                    try (NDArray source = loaded.create(values, like.getShape())) {
+                        slots[s].set(new NDIndex("..."), source);
+                    }
                 }
                 read.put(name, new State(steps, slots));
             }
         } catch (IOException | RuntimeException e) {
-            loaded.close();
+            if (loaded != null) {
+                loaded.close();
+            }
             throw e;
+        } finally {
+            JniUtils.setGradMode(gradMode);
         }
         close();
         stateManager = loaded;

@@ -1,8 +1,10 @@
 package io.deform4j.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +19,8 @@ import java.nio.ByteOrder;
  * A model's parameters (batch-norm running statistics included) as bytes, restored <em>in
  * place</em>: the arrays keep their identity and their attached gradients, which DJL's
  * {@code Block.loadParameters} (it replaces each array) would not. Values are copied bit for
- * bit.
+ * bit, element by element, so each array also keeps its memory layout
+ * ({@link io.deform4j.model.MemoryFormat}).
  */
 final class ModelState {
 
@@ -46,6 +49,8 @@ final class ModelState {
     }
 
     static void load(Block block, byte[] state) {
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false); // in-place writes into parameters that require a gradient
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
             int count = in.readInt();
             if (count != block.getParameters().size()) {
@@ -65,10 +70,15 @@ final class ModelState {
                 }
                 byte[] bytes = new byte[in.readInt()];
                 in.readFully(bytes);
-                array.set(ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()));
+                try (NDArray source = array.getManager().create(ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()),
+                        array.getShape(), array.getDataType())) {
+                    array.set(new NDIndex("..."), source);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            JniUtils.setGradMode(gradMode);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.deform4j.train;
 
-import ai.djl.ndarray.NDManager;
+import ai.djl.nn.ParameterList;
 import io.deform4j.optim.Optimizer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,9 +27,9 @@ final class OptimizerState {
         }
     }
 
-    static void load(Optimizer optimizer, byte[] state, NDManager manager) {
+    static void load(Optimizer optimizer, byte[] state, ParameterList params) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
-            optimizer.loadState(in, manager);
+            optimizer.loadState(in, params);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -83,7 +83,7 @@ public final class Runs {
         TrainConfig config = run.readInfo().config();
         if (epochs != null) {
             config = TrainConfig.resolve(new TrainOptions(null, null, null, null, epochs, null, null, null, null, null,
-                    null, null, null, null, null, null).orElse(config.toOptions()));
+                    null, null, null, null, null, null, null).orElse(config.toOptions()));
         }
         checkModel(config.model());
         if (data == null) {
@@ -105,10 +105,9 @@ public final class Runs {
                         config.nesterov()));
                 BatchLoader batches = BatchLoader.open(data.train(),
                         LoaderConfig.train(config.batchSize(), data.preprocessing(), config.seed()), 0)) {
-            Block block = Models.create(config.model(), data.classes(), data.train().channels());
-            Models.initialize(block, manager, new Shape(1, data.train().channels(), data.train().height(),
-                    data.train().width()), config.seed());
-            TrainStep step = new TrainStep(block, optimizer, new DeformedLoss(config.mapping()), manager);
+            Block block = newModel(config, data, manager);
+            TrainStep step = new TrainStep(block, optimizer, new DeformedLoss(config.mapping()), manager,
+                    config.format());
             double[] sums = new double[3];
             Batch last = null;
             for (int i = 0; i < steps && batches.hasNext(); i++) {
@@ -119,7 +118,7 @@ public final class Runs {
                 boolean gradMode = JniUtils.isGradMode();
                 JniUtils.setGradMode(false);
                 try {
-                    TrainStep.evaluate(block, last, manager, new double[2], new InputBuffer());
+                    TrainStep.evaluate(block, last, manager, new double[2], new InputBuffer(config.format()));
                 } finally {
                     JniUtils.setGradMode(gradMode);
                 }
@@ -127,14 +126,24 @@ public final class Runs {
         }
     }
 
+    /**
+     * The model of {@code config} for {@code data}: created, initialised from the seed and laid out
+     * in the configured memory format, before any optimizer state exists.
+     */
+    static Block newModel(TrainConfig config, DataSplits data, NDManager manager) {
+        Block block = Models.create(config.model(), data.classes(), data.train().channels());
+        Models.initialize(block, manager, new Shape(1, data.train().channels(), data.train().height(),
+                data.train().width()), config.seed());
+        config.format().apply(block);
+        return block;
+    }
+
     private static Result execute(TrainConfig config, DataSplits data, RunDirectory run, Optional<Checkpoint> from,
             Progress progress) throws IOException {
         try (NDManager manager = NDManager.newBaseManager();
                 Optimizer optimizer = Optimizer.sgd(new SgdConfig(config.momentum(), 0, config.weightDecay(),
                         config.nesterov()))) {
-            Block block = Models.create(config.model(), data.classes(), data.train().channels());
-            Models.initialize(block, manager, new Shape(1, data.train().channels(), data.train().height(),
-                    data.train().width()), config.seed());
+            Block block = newModel(config, data, manager);
             Checkpoint start = new Checkpoint(0, config.seed(), 0, 0, 0, null, null);
             List<EpochMetrics> history = List.of();
             RunInfo info = new RunInfo(config, config.mapping().toString(), "running", 0, null, null, null, null,
@@ -146,7 +155,7 @@ public final class Runs {
                             + config.seed());
                 }
                 ModelState.load(block, start.model());
-                OptimizerState.load(optimizer, start.optimizer(), manager);
+                OptimizerState.load(optimizer, start.optimizer(), block.getParameters());
                 history = run.truncateMetrics(start.epoch());
                 EpochMetrics last = history.isEmpty() ? null : history.get(history.size() - 1);
                 info = info.progress("running", start.epoch(), last == null ? null : last.testAccuracy(),

@@ -22,7 +22,7 @@ import java.util.List;
  * <p>YAML keys are the long option names without dashes' prefix: {@code model}, {@code dataset},
  * {@code data-dir}, {@code vdm}, {@code epochs}, {@code batch-size}, {@code lr}, {@code momentum},
  * {@code nesterov}, {@code weight-decay}, {@code milestones} (a list), {@code gamma},
- * {@code seed}, {@code threads}, {@code limit-train}, {@code limit-test}.
+ * {@code seed}, {@code threads}, {@code limit-train}, {@code limit-test}, {@code memory-format}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainOptions(
@@ -41,11 +41,12 @@ public record TrainOptions(
         Long seed,
         Integer threads,
         @JsonProperty("limit-train") Integer limitTrain,
-        @JsonProperty("limit-test") Integer limitTest) {
+        @JsonProperty("limit-test") Integer limitTest,
+        @JsonProperty("memory-format") String memoryFormat) {
 
     /** No setting given. */
     public static final TrainOptions NONE = new TrainOptions(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null);
 
     /** Each setting of this, or else of {@code fallback}. */
     public TrainOptions orElse(TrainOptions fallback) {
@@ -55,7 +56,7 @@ public record TrainOptions(
                 or(lr, fallback.lr), or(momentum, fallback.momentum), or(nesterov, fallback.nesterov),
                 or(weightDecay, fallback.weightDecay), or(milestones, fallback.milestones), or(gamma, fallback.gamma),
                 or(seed, fallback.seed), or(threads, fallback.threads), or(limitTrain, fallback.limitTrain),
-                or(limitTest, fallback.limitTest));
+                or(limitTest, fallback.limitTest), or(memoryFormat, fallback.memoryFormat));
     }
 
     private static <T> T or(T value, T fallback) {

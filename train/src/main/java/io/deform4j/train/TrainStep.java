@@ -13,6 +13,7 @@ import io.deform4j.data.Batch;
 import io.deform4j.data.BatchLoader;
 import io.deform4j.data.ImageDataset;
 import io.deform4j.data.LoaderConfig;
+import io.deform4j.model.MemoryFormat;
 import io.deform4j.optim.Optimizer;
 
 /**
@@ -34,14 +35,16 @@ final class TrainStep {
     /** Hands the parameters' own arrays to the blocks (no copies); one for the whole run. */
     private final ParameterStore store;
     /** The pixels of each batch, in one reused native buffer. */
-    private final InputBuffer input = new InputBuffer();
+    private final InputBuffer input;
 
-    TrainStep(Block block, Optimizer optimizer, DeformedLoss loss, NDManager manager) {
+    /** {@code format}: the memory format of the model's parameters, which the inputs then take too. */
+    TrainStep(Block block, Optimizer optimizer, DeformedLoss loss, NDManager manager, MemoryFormat format) {
         this.block = block;
         this.optimizer = optimizer;
         this.loss = loss;
         this.manager = manager;
         this.store = new ParameterStore(manager, false);
+        this.input = new InputBuffer(format);
     }
 
     /** One step with learning rate {@code lr}; returns ℓ and adds the batch's plain loss, deformed loss and correct count (times size) to {@code sums}. */
@@ -77,11 +80,12 @@ final class TrainStep {
      * Mean plain cross-entropy and accuracy of {@code block} on {@code data}, in inference mode
      * (batch norm uses running statistics) without autograd.
      */
-    static double[] evaluate(Block block, ImageDataset data, LoaderConfig loader, NDManager manager) {
+    static double[] evaluate(Block block, ImageDataset data, LoaderConfig loader, NDManager manager,
+            MemoryFormat format) {
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try (BatchLoader batches = BatchLoader.open(data, loader, 0)) {
-            InputBuffer input = new InputBuffer();
+            InputBuffer input = new InputBuffer(format);
             double[] sums = new double[2];
             int examples = 0;
             while (batches.hasNext()) {

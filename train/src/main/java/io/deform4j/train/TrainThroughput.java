@@ -6,6 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.pytorch.jni.JniUtils;
 import io.deform4j.data.Batch;
 import io.deform4j.mapping.Vdm;
+import io.deform4j.model.MemoryFormat;
 import io.deform4j.model.Models;
 import io.deform4j.optim.Optimizer;
 import io.deform4j.optim.SgdConfig;
@@ -24,7 +25,8 @@ import java.util.SplittableRandom;
  *
  * <p>Arguments: {@code --threads N} (default 1), {@code --steps N} timed steps per measurement
  * (default 20), {@code --warmup N} (default 20), {@code --rounds R} (default 2), {@code --vdm SPEC}
- * (default LE(1,0.99)), {@code --batch N} (default 128), {@code --model NAME} (default resnet20).
+ * (default LE(1,0.99)), {@code --batch N} (default 128), {@code --model NAME} (default resnet20),
+ * {@code --memory-format channels-last|contiguous} (default channels-last, as {@code deform4j train}).
  * Prints one line per measurement and medians at the end, as {@code java train original: X img/s}.
  */
 public final class TrainThroughput {
@@ -40,6 +42,7 @@ public final class TrainThroughput {
         int batchSize = 128;
         String vdm = "LE(1,0.99)";
         String model = "resnet20";
+        MemoryFormat format = MemoryFormat.CHANNELS_LAST;
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -50,6 +53,7 @@ public final class TrainThroughput {
                 case "--batch" -> batchSize = Integer.parseInt(value);
                 case "--vdm" -> vdm = value;
                 case "--model" -> model = value;
+                case "--memory-format" -> format = MemoryFormat.parse(value);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -68,8 +72,8 @@ public final class TrainThroughput {
             batches.add(new Batch(pixels, labels, batchSize, 3, 32, 32));
         }
         try (NDManager manager = NDManager.newBaseManager()) {
-            Runner original = new Runner(manager, model, Vdm.original(), batches);
-            Runner deformed = new Runner(manager, model, Vdm.parse(vdm), batches);
+            Runner original = new Runner(manager, model, Vdm.original(), batches, format);
+            Runner deformed = new Runner(manager, model, Vdm.parse(vdm), batches, format);
             original.train(warmup);
             deformed.train(warmup);
             original.evaluate(1, manager);
@@ -109,14 +113,16 @@ public final class TrainThroughput {
         final Optimizer optimizer;
         final TrainStep step;
         final List<Batch> batches;
-        final InputBuffer input = new InputBuffer();
+        final InputBuffer input;
         int next;
 
-        Runner(NDManager manager, String model, Vdm vdm, List<Batch> batches) {
+        Runner(NDManager manager, String model, Vdm vdm, List<Batch> batches, MemoryFormat format) {
             this.block = Models.create(model, 10, 3);
             Models.initialize(block, manager, new Shape(1, 3, 32, 32), 42);
+            format.apply(block);
             this.optimizer = Optimizer.sgd(SgdConfig.nesterov(0.9, 5e-4));
-            this.step = new TrainStep(block, optimizer, new DeformedLoss(vdm), manager);
+            this.step = new TrainStep(block, optimizer, new DeformedLoss(vdm), manager, format);
+            this.input = new InputBuffer(format);
             this.batches = batches;
         }
 

@@ -59,16 +59,14 @@ public record TrainedRun(Path dir, TrainConfig config, Checkpoint checkpoint) {
     }
 
     /**
-     * The trained model: created from the registry, initialised, then given the checkpoint's
-     * parameters (running statistics included) in place.
+     * The trained model: created from the registry, initialised and laid out as the run was
+     * trained, then given the checkpoint's parameters (running statistics included) in place.
      *
      * @throws IllegalArgumentException if the checkpoint does not fit the model named in {@code run.json}
      */
     public Block loadModel(NDManager manager, DataSplits data) {
         Runs.checkModel(config.model());
-        Block block = Models.create(config.model(), data.classes(), data.train().channels());
-        Models.initialize(block, manager, new Shape(1, data.train().channels(), data.train().height(),
-                data.train().width()), config.seed());
+        Block block = Runs.newModel(config, data, manager);
         try {
             ModelState.load(block, checkpoint.model());
         } catch (IllegalArgumentException e) {

@@ -53,7 +53,7 @@ final class TrainingLoop {
         this.manager = manager;
         this.loss = new DeformedLoss(config.mapping());
         this.progress = progress;
-        this.stepper = new TrainStep(block, optimizer, loss, manager);
+        this.stepper = new TrainStep(block, optimizer, loss, manager, config.format());
     }
 
     /**
@@ -93,7 +93,7 @@ final class TrainingLoop {
             }
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             long evalStart = System.nanoTime();
-            double[] evaluation = TrainStep.evaluate(block, test, testLoader, manager);
+            double[] evaluation = TrainStep.evaluate(block, test, testLoader, manager, config.format());
             double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
             EpochMetrics row = new EpochMetrics(epoch + 1, lr, sums[0] / examples, sums[1] / examples,
                     sums[2] / examples, evaluation[0], evaluation[1], trainSeconds, evalSeconds);

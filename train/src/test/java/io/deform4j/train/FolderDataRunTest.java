@@ -23,7 +23,7 @@ class FolderDataRunTest {
     void trainsOnASubsetOfTheCifar10JpegFolder() throws IOException {
         assumeTrue(Files.isDirectory(CIFAR10_JPEG.resolve("train")), "no " + CIFAR10_JPEG);
         TrainConfig config = TrainConfig.resolve(new TrainOptions("resnet20", "folder", CIFAR10_JPEG.toString(),
-                "AP(18/pi,1,2,1)", 1, 16, null, null, null, null, null, null, 3L, 1, 48, 20));
+                "AP(18/pi,1,2,1)", 1, 16, null, null, null, null, null, null, 3L, 1, 48, 20, null));
         Runs.Result result = Runs.start(config, tmp.resolve("run"), false, Progress.silent());
         assertEquals(1, result.metrics().size());
         assertEquals(48, result.info().trainImages());

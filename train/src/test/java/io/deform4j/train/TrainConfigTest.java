@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deform4j.model.MemoryFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,13 +42,28 @@ class TrainConfigTest {
     void commandLineOverridesFileOverridesModelDefaults() {
         TrainOptions file = options("epochs: 7\nlr: 0.05\nmilestones: [3, 5]\nvdm: LE(1,0.99)\n");
         TrainOptions cli = new TrainOptions(null, null, null, null, 9, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
         TrainConfig c = TrainConfig.resolve(cli.orElse(file));
         assertEquals(9, c.epochs());
         assertEquals(0.05, c.lr());
         assertEquals(List.of(3, 5), c.milestones());
         assertEquals("LE(1,0.99)", c.vdm());
         assertEquals(5e-4, c.weightDecay());
+    }
+
+    @Test
+    void memoryFormatDefaultsToChannelsLastAndARunJsonWithoutItWasContiguous() throws IOException {
+        assertEquals(MemoryFormat.CHANNELS_LAST, TrainConfig.resolve(TrainOptions.NONE).format());
+        assertEquals(MemoryFormat.CONTIGUOUS, TrainConfig.resolve(options("memory-format: contiguous\n")).format());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainConfig.resolve(options("memory-format: nhwc\n")));
+        assertTrue(e.getMessage().contains("memory format") && e.getMessage().contains("channels-last"),
+                e.getMessage());
+        String json = RunDirectory.JSON.writeValueAsString(TrainConfig.resolve(TrainOptions.NONE));
+        assertTrue(json.contains("\"memory-format\" : \"channels-last\""), json);
+        TrainConfig old = RunDirectory.JSON.readValue(json.replaceAll(",\\s*\"memory-format\"[^,}]*", ""),
+                TrainConfig.class);
+        assertEquals(MemoryFormat.CONTIGUOUS, old.format(), "runs recorded before the field were contiguous");
     }
 
     @Test

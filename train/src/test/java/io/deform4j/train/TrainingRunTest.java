@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deform4j.data.DataSplits;
+import io.deform4j.model.MemoryFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,12 @@ class TrainingRunTest {
     Path tmp;
 
     static TrainConfig config(int epochs, String vdm) {
+        return config(epochs, vdm, null);
+    }
+
+    static TrainConfig config(int epochs, String vdm, MemoryFormat format) {
         return TrainConfig.resolve(new TrainOptions("resnet20", "sample", null, vdm, epochs, 16, 0.05, null, null,
-                null, List.of(2), null, 7L, 1, null, null));
+                null, List.of(2), null, 7L, 1, null, null, format == null ? null : format.id()));
     }
 
     static DataSplits data() {
