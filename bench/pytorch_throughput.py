@@ -5,7 +5,10 @@ nesterov=True, weight_decay=5e-4), mean cross-entropy; each step also reads the 
 count of correct predictions on the host, as the Java loop does.
 
 Usage: /usr/bin/python3 bench/pytorch_throughput.py [--threads N] [--steps N] [--warmup N] [--rounds R]
-Prints "python train: X img/s" and "python eval: X img/s" (medians over rounds).
+           [--memory-format contiguous|channels-last]
+Prints "python train: X img/s" and "python eval: X img/s" (medians over rounds). The memory format
+is PyTorch's default (contiguous) unless asked: channels-last applies
+model.to(memory_format=torch.channels_last) and lays out the input batches the same way.
 """
 import argparse
 import statistics
@@ -61,18 +64,21 @@ def main():
     p.add_argument("--warmup", type=int, default=20)
     p.add_argument("--rounds", type=int, default=2)
     p.add_argument("--batch", type=int, default=128)
+    p.add_argument("--memory-format", choices=["contiguous", "channels-last"], default="contiguous")
     a = p.parse_args()
+    memory_format = torch.channels_last if a.memory_format == "channels-last" else torch.contiguous_format
     torch.set_num_threads(a.threads)
     try:
         torch.set_num_interop_threads(1)
     except RuntimeError:
         pass
     torch.manual_seed(42)
-    model = ResNet()
+    model = ResNet().to(memory_format=memory_format)
     opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, nesterov=True, weight_decay=5e-4)
     g = torch.Generator().manual_seed(1)
     batches = [(torch.rand(a.batch, 3, 32, 32, generator=g) * 2 - 1, torch.randint(0, 10, (a.batch,), generator=g))
                for _ in range(4)]
+    batches = [(x.contiguous(memory_format=memory_format), y) for x, y in batches]
     state = {"next": 0}
 
     def train(steps):
