@@ -6,9 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.deform4j.data.Batch;
+import io.deform4j.model.NoGrad;
 
 /**
  * Forward passes of a block in evaluation mode ({@code training = false}: batch norm uses its
@@ -43,12 +43,10 @@ public final class Evaluator {
 
     /** Loss and accuracy of the block's current parameters on {@code data}. */
     public Metrics evaluate(EvalSet data) {
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
         double[] lossSum = {0};
         int[] correct = {0};
         int[] seen = {0};
-        try {
+        try (NoGrad noGrad = NoGrad.enter()) {
             ParameterStore store = new ParameterStore(manager, false);
             data.forEach(batch -> {
                 try (NDManager step = manager.newSubManager()) {
@@ -64,8 +62,6 @@ public final class Evaluator {
                     seen[0] += batch.size();
                 }
             });
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
         if (seen[0] == 0) {
             throw new IllegalArgumentException("evaluation set '" + data.name() + "' is empty");

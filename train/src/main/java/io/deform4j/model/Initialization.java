@@ -11,7 +11,6 @@ import ai.djl.nn.ParameterList;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 import java.util.Random;
@@ -52,12 +51,8 @@ final class Initialization {
             block.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
             block.initialize(manager, DataType.FLOAT32, inputShape);
         }
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (NoGrad noGrad = NoGrad.enter()) {
             visit(block, new Random(seed));
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
     }
 

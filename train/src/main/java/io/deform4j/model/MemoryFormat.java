@@ -3,7 +3,6 @@ package io.deform4j.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import io.deform4j.naming.Suggestions;
 import java.util.Arrays;
@@ -73,9 +72,7 @@ public enum MemoryFormat {
             throw new IllegalArgumentException("a memory format applies to N×C×H×W arrays, got shape "
                     + array.getShape());
         }
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (NoGrad noGrad = NoGrad.enter()) {
             if (this == CONTIGUOUS) {
                 try (NDArray flat = array.flatten(); NDArray view = flat.reshape(s)) {
                     return view.duplicate();
@@ -85,8 +82,6 @@ public enum MemoryFormat {
                     NDArray nhwc = flat.reshape(s[0], s[2], s[3], s[1]); NDArray view = nhwc.transpose(0, 3, 1, 2)) {
                 return view.duplicate();
             }
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
     }
 

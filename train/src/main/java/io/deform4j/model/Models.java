@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 import io.deform4j.naming.Suggestions;
@@ -184,17 +183,13 @@ public final class Models {
         } catch (MalformedModelException e) {
             throw new IOException("parameters do not fit this model: " + e.getMessage(), e);
         }
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (NoGrad noGrad = NoGrad.enter()) {
             for (Pair<String, Parameter> p : block.getParameters()) {
                 NDArray loaded = p.getValue().getArray();
                 NDArray target = previous.get(p.getKey());
                 target.set(new NDIndex("..."), loaded);
                 loaded.intern(target); // the parameter's array object now holds the previous tensor
             }
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
     }
 

@@ -9,6 +9,7 @@ import ai.djl.nn.ParameterList;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
+import io.deform4j.model.NoGrad;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -74,9 +75,7 @@ abstract class TensorOptimizer implements Optimizer {
     @Override
     public final void step(ParameterList params, double lr) {
         float eta = (float) Checks.learningRate(lr);
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (NoGrad noGrad = NoGrad.enter()) {
             for (Pair<String, Parameter> entry : params) {
                 Parameter parameter = entry.getValue();
                 if (!parameter.requiresGradient() || !parameter.isInitialized()) {
@@ -99,8 +98,6 @@ abstract class TensorOptimizer implements Optimizer {
                 }
                 JniUtils.zeroGrad(weight);
             }
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
     }
 
@@ -157,9 +154,7 @@ abstract class TensorOptimizer implements Optimizer {
         }
         Map<String, State> read = new LinkedHashMap<>();
         NDManager loaded = null;
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (NoGrad noGrad = NoGrad.enter()) {
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
@@ -206,8 +201,6 @@ abstract class TensorOptimizer implements Optimizer {
                 loaded.close();
             }
             throw e;
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
         close();
         stateManager = loaded;

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
+import io.deform4j.model.NoGrad;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -49,9 +49,9 @@ final class ModelState {
     }
 
     static void load(Block block, byte[] state) {
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false); // in-place writes into parameters that require a gradient
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+        // in-place writes into parameters that require a gradient
+        try (NoGrad noGrad = NoGrad.enter();
+                DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
             int count = in.readInt();
             if (count != block.getParameters().size()) {
                 throw new IllegalArgumentException("checkpoint has " + count + " parameters, the model "
@@ -77,8 +77,6 @@ final class ModelState {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
     }
 }

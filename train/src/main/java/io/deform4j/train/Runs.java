@@ -3,7 +3,6 @@ package io.deform4j.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.pytorch.jni.JniUtils;
 import io.deform4j.data.Batch;
 import io.deform4j.data.BatchLoader;
 import io.deform4j.data.DataOptions;
@@ -11,6 +10,7 @@ import io.deform4j.data.DataSources;
 import io.deform4j.data.DataSplits;
 import io.deform4j.data.LoaderConfig;
 import io.deform4j.model.Models;
+import io.deform4j.model.NoGrad;
 import io.deform4j.optim.Optimizer;
 import io.deform4j.optim.SgdConfig;
 import java.io.IOException;
@@ -115,12 +115,8 @@ public final class Runs {
                 step.step(last, config.learningRate(0), sums);
             }
             if (last != null) {
-                boolean gradMode = JniUtils.isGradMode();
-                JniUtils.setGradMode(false);
-                try {
+                try (NoGrad noGrad = NoGrad.enter()) {
                     TrainStep.evaluate(block, last, manager, new double[2], new InputBuffer(config.format()));
-                } finally {
-                    JniUtils.setGradMode(gradMode);
                 }
             }
         }

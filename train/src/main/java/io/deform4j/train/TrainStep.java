@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.ParameterList;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.deform4j.data.Batch;
@@ -14,6 +13,7 @@ import io.deform4j.data.BatchLoader;
 import io.deform4j.data.ImageDataset;
 import io.deform4j.data.LoaderConfig;
 import io.deform4j.model.MemoryFormat;
+import io.deform4j.model.NoGrad;
 import io.deform4j.optim.Optimizer;
 
 /**
@@ -82,9 +82,7 @@ final class TrainStep {
      */
     static double[] evaluate(Block block, ImageDataset data, LoaderConfig loader, NDManager manager,
             MemoryFormat format) {
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (BatchLoader batches = BatchLoader.open(data, loader, 0)) {
+        try (NoGrad noGrad = NoGrad.enter(); BatchLoader batches = BatchLoader.open(data, loader, 0)) {
             InputBuffer input = new InputBuffer(format);
             double[] sums = new double[2];
             int examples = 0;
@@ -94,8 +92,6 @@ final class TrainStep {
                 examples += batch.size();
             }
             return new double[] {sums[0] / examples, sums[1] / examples};
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
     }
 

@@ -3,11 +3,11 @@ package io.deform4j.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.pytorch.jni.JniUtils;
 import io.deform4j.data.Batch;
 import io.deform4j.mapping.Vdm;
 import io.deform4j.model.MemoryFormat;
 import io.deform4j.model.Models;
+import io.deform4j.model.NoGrad;
 import io.deform4j.optim.Optimizer;
 import io.deform4j.optim.SgdConfig;
 import java.util.ArrayList;
@@ -141,9 +141,7 @@ public final class TrainThroughput {
 
         /** Images per second over {@code repeats} passes over the batches, inference mode, no autograd. */
         double evaluate(int repeats, NDManager manager) {
-            boolean gradMode = JniUtils.isGradMode();
-            JniUtils.setGradMode(false);
-            try {
+            try (NoGrad noGrad = NoGrad.enter()) {
                 double[] sums = new double[2];
                 long start = System.nanoTime();
                 for (int k = 0; k < repeats; k++) {
@@ -152,8 +150,6 @@ public final class TrainThroughput {
                     }
                 }
                 return repeats * batches.size() * batches.get(0).size() / ((System.nanoTime() - start) / 1e9);
-            } finally {
-                JniUtils.setGradMode(gradMode);
             }
         }
 
