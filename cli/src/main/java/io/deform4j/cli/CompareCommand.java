@@ -1,21 +1,24 @@
 package io.deform4j.cli;
 
+import io.deform4j.report.ComparisonTable;
 import io.deform4j.train.Comparison;
 import io.deform4j.train.Progress;
 import io.deform4j.train.TrainConfig;
-import io.deform4j.train.TrainOptions;
 import io.deform4j.train.TrainingStoppedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code deform4j compare}: the original model against a deformed one, same seed, side by side. */
 @Command(name = "compare",
+        modelTransformer = SettingOptions.Compare.class,
         mixinStandardHelpOptions = true,
         header = "Train the original and a deformed model with the same seed and compare them side by side.",
         description = {
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
                     + "(metrics.csv, run.json, checkpoints) in DIR/original and DIR/deformed.",
             "",
             "By default: resnet20 on the built-in Fashion-MNIST sample (2000 training, 500 test images, no "
-                    + "download), " + Comparison.DEFAULT_EPOCHS + " epochs, lr 0.1, one engine thread (--threads): under a minute "
+                    + "download), " + Comparison.DEFAULT_EPOCHS + " epochs, lr 0.1, one engine thread per core (--threads): under a minute "
                     + "on 2 cores. Every option of 'train' points it elsewhere, e.g. --dataset folder --data-dir.",
             ""
         },
@@ -35,7 +38,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  deform4j compare",
             "  deform4j compare --vdm 'AP(18/pi,1,2,1)' --epochs 5 --out runs/ap",
-            "  deform4j compare --dataset folder --data-dir /work/shared/data/cifar10-jpeg \\",
+            "  deform4j compare --dataset folder --data-dir ~/data/cifar10-jpeg \\",
             "      --limit-train 5000 --limit-test 1000 --epochs 10 --out runs/cifar",
             "",
             "Exit status: 0 success, 1 failure, 2 bad input."
@@ -48,10 +51,11 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private TrainCommand.TrainingOptions options;
+    /** Where compare departs from the settings' defaults: a mapping to compare with, a short run, every core. */
+    static final Map<String, Object> DEFAULTS = Map.of("vdm", Comparison.DEFAULT_VDM,
+            "epochs", Comparison.DEFAULT_EPOCHS, "threads", Runtime.getRuntime().availableProcessors());
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file of settings, as for 'train'.")
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON file of settings, as for 'train'.")
     private Path config;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_OUT,
@@ -64,14 +68,12 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        TrainOptions given = options.toOptions();
+        List<Map<String, ?>> layers = new ArrayList<>(List.of(SettingOptions.given(spec)));
         if (config != null) {
-            given = given.orElse(TrainOptions.readYaml(config));
+            layers.add(TrainConfig.SCHEMA.readFile(config));
         }
-        TrainOptions compareDefaults = new TrainOptions(null, null, null, Comparison.DEFAULT_VDM,
-                Comparison.DEFAULT_EPOCHS, null, null, null, null, null, null, null, null,
-                Runtime.getRuntime().availableProcessors(), null, null, null);
-        TrainConfig resolved = TrainConfig.resolve(given.orElse(compareDefaults));
+        layers.add(DEFAULTS);
+        TrainConfig resolved = TrainConfig.resolve(layers);
         if (resolved.mapping().toString().equals("original")) {
             throw new IllegalArgumentException("--vdm original: compare needs a deformation mapping to compare with");
         }
@@ -87,7 +89,7 @@ final class CompareCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         w.println();
-        w.print(Comparison.table(result));
+        w.print(ComparisonTable.format(result));
         w.println("runs in " + out);
         return ExitCodes.OK;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deform4j.io.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -62,7 +63,8 @@ class TrainCommandTest {
         assertEquals(2, metrics.size());
         String json = Files.readString(out.resolve("run.json"));
         assertTrue(json.contains("\"vdm\" : \"LE(1,0.99)\"") && json.contains("\"best_test_acc\""), json);
-        assertTrue(json.contains("\"weight-decay\" : 5.0E-4") && json.contains("\"milestones\" : [ 150, 225 ]"), json);
+        assertTrue(json.contains("\"weight_decay\" : 5.0E-4") && json.contains("\"milestones\" : [ 150, 225 ]"), json);
+        assertTrue(json.startsWith("{\n  \"format_version\" : 1,"), json);
         assertTrue(Files.exists(out.resolve("checkpoint-0001.bin")));
 
         String before = Files.readString(out.resolve("metrics.csv"));
@@ -154,5 +156,22 @@ class TrainCommandTest {
         Outcome o = run(new CompareCommand(), "--vdm", "original", "--out", tmp.resolve("c").toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("deformation mapping"), o.err());
+    }
+
+    @Test
+    void aRunJsonIsAConfigThatReproducesItsRun() throws IOException {
+        Path first = tmp.resolve("first");
+        assertEquals(0, train(tiny(first, "--vdm", "AP(18/pi,1,2,1)", "--optimizer", "adam", "--lr", "0.001",
+                "--betas", "0.8,0.99", "--milestones", "none")).code());
+        Path second = tmp.resolve("second");
+        Outcome again = train("--config", first.resolve("run.json").toString(), "--out", second.toString());
+        assertEquals(0, again.code(), again.err());
+        var a = Json.MAPPER.readTree(first.resolve("run.json").toFile());
+        var b = Json.MAPPER.readTree(second.resolve("run.json").toFile());
+        assertEquals(a.get("config"), b.get("config"));
+        assertEquals("adam", a.get("config").get("optimizer").asText());
+        assertEquals("[0.8,0.99]", a.get("config").get("betas").toString());
+        assertEquals(Files.readAllLines(first.resolve("metrics.csv")).get(1).split(",")[2],
+                Files.readAllLines(second.resolve("metrics.csv")).get(1).split(",")[2], "same train loss, same bits");
     }
 }

@@ -1,10 +1,12 @@
 package io.deform4j.io;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -31,8 +33,26 @@ public final class Json {
     private Json() {
     }
 
-    /** Writes {@code value} as JSON to {@code file}, atomically ({@link AtomicFiles}), with a final newline. */
+    /**
+     * Writes {@code value} as JSON to {@code file}, atomically ({@link AtomicFiles}), with a final
+     * newline; an object gets {@value #FORMAT_VERSION_KEY} as its first field.
+     */
     public static void write(Path file, Object value) throws IOException {
-        AtomicFiles.writeString(file, MAPPER.writeValueAsString(value) + "\n");
+        AtomicFiles.writeString(file, MAPPER.writeValueAsString(versioned(value)) + "\n");
+    }
+
+    /** {@code value} as a JSON tree; an object with {@value #FORMAT_VERSION_KEY} as its first field. */
+    public static JsonNode versioned(Object value) {
+        JsonNode tree = MAPPER.valueToTree(value);
+        if (!tree.isObject()) {
+            return tree;
+        }
+        ObjectNode object = MAPPER.createObjectNode().put(FORMAT_VERSION_KEY, FORMAT_VERSION);
+        tree.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals(FORMAT_VERSION_KEY)) {
+                object.set(field.getKey(), field.getValue());
+            }
+        });
+        return object;
     }
 }

@@ -2,9 +2,7 @@ package io.deform4j.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 
 /**
  * The original model against a deformed one: the same configuration and seed, run one after
@@ -31,10 +29,12 @@ public final class Comparison {
     /**
      * Runs {@code config} with the original loss and with {@code config.vdm()}; checks both output
      * directories before training either.
+     *
+     * @param progress the progress display of each run, by its label ({@code original} or the mapping)
      */
-    public static Result run(TrainConfig config, Path out, boolean overwrite, java.util.function.Function<String,
-            Progress> progress) throws IOException {
-        TrainConfig original = config.withVdm("original");
+    public static Result run(TrainConfig config, Path out, boolean overwrite, Function<String, Progress> progress)
+            throws IOException {
+        TrainConfig original = config.with("vdm", "original");
         Path originalDir = out.resolve("original");
         Path deformedDir = out.resolve("deformed");
         Runs.checkModel(config.model());
@@ -45,58 +45,5 @@ public final class Comparison {
         Runs.Result a = Runs.start(original, data, originalDir, overwrite, progress.apply("original"));
         Runs.Result b = Runs.start(config, data, deformedDir, overwrite, progress.apply(config.vdm()));
         return new Result(a, b);
-    }
-
-    /**
-     * The side-by-side table: final and best test accuracy, final losses, and the median seconds
-     * per epoch of training and evaluation (the median, so that the first epoch's engine warm-up
-     * does not count against whichever run goes first), with the deformed run's training time
-     * relative to the original's: the overhead of the mapping (supplementary E).
-     */
-    public static String table(Result result) {
-        Runs.Result a = result.original();
-        Runs.Result b = result.deformed();
-        String nameB = b.info().mapping();
-        int width = Math.max(12, nameB.length() + 2);
-        String f = "%-24s%" + width + "s%" + width + "s%n";
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, f, "", "original", nameB));
-        s.append(String.format(Locale.ROOT, f, "test accuracy (final)", pct(a.info().finalTestAccuracy()),
-                pct(b.info().finalTestAccuracy())));
-        s.append(String.format(Locale.ROOT, f, "test accuracy (best)", pct(a.info().bestTestAccuracy()),
-                pct(b.info().bestTestAccuracy())));
-        s.append(String.format(Locale.ROOT, f, "final train loss", num(last(a).trainLoss()), num(last(b).trainLoss())));
-        s.append(String.format(Locale.ROOT, f, "final test loss", num(last(a).testLoss()), num(last(b).testLoss())));
-        double trainA = median(a.metrics(), EpochMetrics::trainSeconds);
-        double trainB = median(b.metrics(), EpochMetrics::trainSeconds);
-        s.append(String.format(Locale.ROOT, f, "train s/epoch (median)", sec(trainA), sec(trainB)));
-        s.append(String.format(Locale.ROOT, f, "eval s/epoch (median)", sec(median(a.metrics(), EpochMetrics::evalSeconds)),
-                sec(median(b.metrics(), EpochMetrics::evalSeconds))));
-        s.append(String.format(Locale.ROOT, f, "train time vs original", "1.00",
-                String.format(Locale.ROOT, "%.2f", trainB / trainA)));
-        s.append(String.format(Locale.ROOT, f, "run directory", a.dir().getFileName(), b.dir().getFileName()));
-        return s.toString();
-    }
-
-    private static EpochMetrics last(Runs.Result r) {
-        return r.metrics().get(r.metrics().size() - 1);
-    }
-
-    private static String pct(Double d) {
-        return d == null ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * d);
-    }
-
-    private static String num(double d) {
-        return String.format(Locale.ROOT, "%.4f", d);
-    }
-
-    private static double median(List<EpochMetrics> rows, ToDoubleFunction<EpochMetrics> seconds) {
-        double[] sorted = rows.stream().mapToDouble(seconds).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static String sec(double seconds) {
-        return String.format(Locale.ROOT, "%.2f", seconds);
     }
 }

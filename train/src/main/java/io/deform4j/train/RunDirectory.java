@@ -1,7 +1,6 @@
 package io.deform4j.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.deform4j.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +25,6 @@ public final class RunDirectory {
     public static final String RUN_JSON = "run.json";
     /** The per-epoch metrics file. */
     public static final String METRICS_CSV = "metrics.csv";
-
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
 
@@ -104,16 +101,19 @@ public final class RunDirectory {
 
     /** The run description, or an {@link IllegalArgumentException} if it cannot be read. */
     public RunInfo readInfo() {
+        Path file = dir.resolve(RUN_JSON);
         try {
-            return JSON.readValue(dir.resolve(RUN_JSON).toFile(), RunInfo.class);
+            return Json.MAPPER.readValue(file.toFile(), RunInfo.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + dir.resolve(RUN_JSON) + ": " + e.getMessage());
+            Throwable cause = e.getCause() instanceof IllegalArgumentException bad ? bad : e;
+            throw new IllegalArgumentException("cannot read " + file + ": "
+                    + cause.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 
     /** Replaces {@code run.json} atomically. */
     public void writeInfo(RunInfo info) throws IOException {
-        writeAtomically(dir.resolve(RUN_JSON), JSON.writeValueAsString(info) + "\n");
+        Json.write(dir.resolve(RUN_JSON), info);
     }
 
     /** The rows of {@code metrics.csv}. */

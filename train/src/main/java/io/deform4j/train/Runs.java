@@ -11,6 +11,7 @@ import io.deform4j.data.DataSplits;
 import io.deform4j.data.LoaderConfig;
 import io.deform4j.model.Models;
 import io.deform4j.model.NoGrad;
+import io.deform4j.optim.AdamConfig;
 import io.deform4j.optim.Optimizer;
 import io.deform4j.optim.SgdConfig;
 import java.io.IOException;
@@ -82,8 +83,7 @@ public final class Runs {
         RunDirectory run = RunDirectory.existing(out);
         TrainConfig config = run.readInfo().config();
         if (epochs != null) {
-            config = TrainConfig.resolve(new TrainOptions(null, null, null, null, epochs, null, null, null, null, null,
-                    null, null, null, null, null, null, null).orElse(config.toOptions()));
+            config = config.with("epochs", epochs);
         }
         checkModel(config.model());
         if (data == null) {
@@ -101,8 +101,7 @@ public final class Runs {
     public static void warmUp(TrainConfig config, DataSplits data, int steps) {
         EngineThreads.configure(config.threads());
         try (NDManager manager = NDManager.newBaseManager();
-                Optimizer optimizer = Optimizer.sgd(new SgdConfig(config.momentum(), 0, config.weightDecay(),
-                        config.nesterov()));
+                Optimizer optimizer = newOptimizer(config);
                 BatchLoader batches = BatchLoader.open(data.train(),
                         LoaderConfig.train(config.batchSize(), data.preprocessing(), config.seed()), 0)) {
             Block block = newModel(config, data, manager);
@@ -134,16 +133,25 @@ public final class Runs {
         return block;
     }
 
+    /** The optimizer of {@code config}, with no state yet. */
+    static Optimizer newOptimizer(TrainConfig config) {
+        return switch (config.optimizer()) {
+            case "sgd" -> Optimizer.sgd(new SgdConfig(config.momentum(), 0, config.weightDecay(), config.nesterov()));
+            case "adam" -> Optimizer.adam(new AdamConfig(config.betas().get(0), config.betas().get(1), config.eps(),
+                    config.weightDecay()));
+            default -> throw new IllegalArgumentException("optimizer " + config.optimizer() + " is not available");
+        };
+    }
+
     private static Result execute(TrainConfig config, DataSplits data, RunDirectory run, Optional<Checkpoint> from,
             Progress progress) throws IOException {
         try (NDManager manager = NDManager.newBaseManager();
-                Optimizer optimizer = Optimizer.sgd(new SgdConfig(config.momentum(), 0, config.weightDecay(),
-                        config.nesterov()))) {
+                Optimizer optimizer = newOptimizer(config)) {
             Block block = newModel(config, data, manager);
             Checkpoint start = new Checkpoint(0, config.seed(), 0, 0, 0, null, null);
             List<EpochMetrics> history = List.of();
-            RunInfo info = new RunInfo(config, config.mapping().toString(), "running", 0, null, null, null, null,
-                    data.train().size(), data.test().size(), Models.parameterCount(block));
+            RunInfo info = RunInfo.started(config, data.train().size(), data.test().size(),
+                    Models.parameterCount(block));
             if (from.isPresent()) {
                 start = from.get();
                 if (start.seed() != config.seed()) {
@@ -166,8 +174,8 @@ public final class Runs {
                     testLoader, manager, progress);
             List<EpochMetrics> rows = loop.run(start, info, history);
             if (start.epoch() >= config.epochs()) {
-                run.writeInfo(info.progress("finished", start.epoch(), info.finalTestAccuracy(),
-                        info.bestTestAccuracy(), info.bestEpoch(), null));
+                run.writeInfo(info.progress("finished", start.epoch(), info.finalTestAcc(),
+                        info.bestTestAcc(), info.bestEpoch(), null));
             }
             return new Result(run.path(), run.readInfo(), rows);
         } finally {

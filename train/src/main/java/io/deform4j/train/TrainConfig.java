@@ -1,116 +1,106 @@
 package io.deform4j.train;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.deform4j.data.DataSources;
 import io.deform4j.mapping.Vdm;
 import io.deform4j.model.MemoryFormat;
 import io.deform4j.model.Models;
-import io.deform4j.model.TrainingDefaults;
 import io.deform4j.naming.Suggestions;
+import io.deform4j.optim.MultiStepLR;
+import io.deform4j.settings.Setting;
+import io.deform4j.settings.SettingsSchema;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A complete, validated training configuration: what {@code run.json} records and a resumed
- * run reads back. Every value is checked in the compact constructor; a bad one is an
- * {@link IllegalArgumentException} naming the field, the value and what was expected.
+ * Every training setting, declared once: a component's {@link Setting} annotation gives its help
+ * text and default, its type the parsing, and the compact constructor below the only validation.
+ * From this record follow the command-line options of {@code train}, {@code compare} and sweeps
+ * ({@code --batch-size}), the YAML keys of {@code --config} ({@code batch-size}), the
+ * configuration recorded in {@code run.json} ({@code batch_size}) and its reading back
+ * ({@link #SCHEMA}). A bad value is an {@link IllegalArgumentException} naming the setting, the
+ * value and what was expected.
  *
- * <p>Defaults (used when neither the command line, a YAML file nor the model's Table 4 row
- * gives a value) are the named constants below: the paper's CIFAR setting.
- *
- * @param model       model name in the registry (e.g. {@code resnet20})
- * @param dataset     one of {@link #DATASETS}
- * @param dataDir     where the data set lives; empty for the built-in sample or a data set's default place
- * @param vdm         the deformation mapping in paper notation ({@code original} = plain loss)
- * @param epochs      number of epochs, ≥ 1
- * @param batchSize   examples per step, ≥ 1
- * @param lr          initial learning rate η₀ &gt; 0
- * @param momentum    SGD momentum μ in [0, 1)
- * @param nesterov    Nesterov momentum (needs μ &gt; 0)
- * @param weightDecay λ ≥ 0, applied by the optimizer, not deformed
- * @param milestones  strictly increasing epochs ≥ 1 where η is multiplied by {@code gamma} (MultiStepLR)
- * @param gamma       decay factor in (0, 1]
- * @param seed        seed of initialisation, shuffling and augmentation
- * @param threads     intra-op CPU threads of the engine, ≥ 1
- * @param limitTrain  class-balanced subset of the training set, 0 = all
- * @param limitTest   class-balanced subset of the test set, 0 = all
- * @param memoryFormat layout of the convolution weights and inputs, {@code channels-last} (default,
- *                    faster) or {@code contiguous} ({@link MemoryFormat}); it changes the kernels'
- *                    summation order, hence the last bits, so a resumed run keeps its run's value.
- *                    A {@code run.json} written before this field existed was trained contiguous.
+ * <p>Where a setting comes from ({@link #resolve}): the command line, over a YAML file, over the
+ * model's row of the paper's Table 4 ({@link Models#defaults}), over the defaults declared here.
  */
 public record TrainConfig(
+        @Setting(help = "Model in the registry (deform4j models).", label = "NAME", defaultValue = "resnet20")
         String model,
+        @Setting(help = "Data set: cifar10, cifar100, fashion-mnist, mnist, folder, or sample (the Fashion-MNIST "
+                + "sample shipped with deform4j).", label = "NAME", defaultValue = "sample")
         String dataset,
-        @JsonProperty("data-dir") String dataDir,
+        @Setting(help = "Folder of the data set (folder: ROOT with train/<class>/ and test/<class>/); empty: the "
+                + "data set's default place.", label = "DIR", defaultValue = "")
+        String dataDir,
+        @Setting(help = "Deformation mapping δ in the paper's notation, e.g. 'LE(1,0.99)', 'AP(18/pi,1,2,1)'; "
+                + "original is the undeformed loss.", label = "SPEC", defaultValue = "original")
         String vdm,
+        @Setting(help = "Optimizer: sgd (torch.optim.SGD), adam (torch.optim.Adam) or adamw (torch.optim.AdamW, "
+                + "decoupled weight decay).", label = "NAME", defaultValue = "sgd", whenAbsentFromRecord = "sgd")
+        String optimizer,
+        @Setting(help = "Epochs.", label = "N", defaultValue = "250")
         int epochs,
-        @JsonProperty("batch-size") int batchSize,
+        @Setting(help = "Examples per step.", label = "N", defaultValue = "128")
+        int batchSize,
+        @Setting(help = "Initial learning rate η₀.", label = "ETA", defaultValue = "0.1")
         double lr,
+        @Setting(help = "SGD momentum μ.", label = "MU", defaultValue = "0.9")
         double momentum,
+        @Setting(help = "Nesterov momentum (SGD), true or false.", label = "BOOL", defaultValue = "true")
         boolean nesterov,
-        @JsonProperty("weight-decay") double weightDecay,
+        @Setting(help = "Adam/AdamW coefficients β1,β2.", label = "B1,B2", defaultValue = "0.9,0.999")
+        List<Double> betas,
+        @Setting(help = "Adam/AdamW ε.", label = "EPS", defaultValue = "1e-8")
+        double eps,
+        @Setting(help = "Weight decay λ, applied by the optimizer (never deformed).", label = "LAMBDA",
+                defaultValue = "5e-4")
+        double weightDecay,
+        @Setting(help = "Epochs at which the learning rate is multiplied by gamma (MultiStepLR), or none.",
+                label = "E1,E2,...", defaultValue = "150,225")
         List<Integer> milestones,
+        @Setting(help = "Decay factor γ at each milestone.", label = "G", defaultValue = "0.1")
         double gamma,
+        @Setting(help = "Seed of initialisation, shuffling and augmentation.", label = "N", defaultValue = "42")
         long seed,
+        @Setting(help = "CPU threads of the engine.", label = "N", defaultValue = "1")
         int threads,
-        @JsonProperty("limit-train") int limitTrain,
-        @JsonProperty("limit-test") int limitTest,
-        @JsonProperty("memory-format") String memoryFormat) {
+        @Setting(help = "Class-balanced subset of N training images; 0: all.", label = "N", defaultValue = "0")
+        int limitTrain,
+        @Setting(help = "Class-balanced subset of N test images; 0: all.", label = "N", defaultValue = "0")
+        int limitTest,
+        @Setting(help = "Layout of convolution weights and inputs: channels-last (faster on CPU) or contiguous; "
+                + "a resumed run keeps its own.", label = "FORMAT", defaultValue = "channels-last",
+                whenAbsentFromRecord = "contiguous")
+        String memoryFormat) {
 
-    /** The data sets {@code --dataset} accepts. */
-    public static final List<String> DATASETS = DataSources.NAMES;
-    /** Default model: ResNet-20, the paper's CIFAR baseline. */
-    public static final String DEFAULT_MODEL = "resnet20";
-    /** Default data set: the Fashion-MNIST sample on the classpath (works offline, in minutes). */
-    public static final String DEFAULT_DATASET = "sample";
-    /** Default mapping: none, the original model. */
-    public static final String DEFAULT_VDM = "original";
-    /** Default epochs (Table 4). */
-    public static final int DEFAULT_EPOCHS = 250;
-    /** Default batch size (Table 4). */
-    public static final int DEFAULT_BATCH_SIZE = 128;
-    /** Default initial learning rate (Table 4). */
-    public static final double DEFAULT_LR = 0.1;
-    /** Default momentum (CIFAR-ZOO, the paper's code base). */
-    public static final double DEFAULT_MOMENTUM = 0.9;
-    /** Default Nesterov flag. */
-    public static final boolean DEFAULT_NESTEROV = true;
-    /** Default weight decay (Table 4, ResNet-20). */
-    public static final double DEFAULT_WEIGHT_DECAY = 5e-4;
-    /** Default milestones (Table 4, ResNet-20). */
-    public static final List<Integer> DEFAULT_MILESTONES = List.of(150, 225);
-    /** Default decay factor γ (Table 4 footnote: ×0.1). */
-    public static final double DEFAULT_GAMMA = 0.1;
-    /** Default seed. */
-    public static final long DEFAULT_SEED = 42;
-    /** Default threads: 1 (reproducible; raise for speed). */
-    public static final int DEFAULT_THREADS = 1;
-    /** Default memory format: channels-last, about 25 % faster on CPU than contiguous (BENCHMARKS.md). */
-    public static final String DEFAULT_MEMORY_FORMAT = MemoryFormat.CHANNELS_LAST.id();
+    /** The description of every setting, derived from this record. */
+    public static final SettingsSchema<TrainConfig> SCHEMA = SettingsSchema.of(TrainConfig.class);
 
-    /** The built-in defaults as options, the last layer of {@link TrainOptions#orElse}. */
-    public static final TrainOptions DEFAULTS = new TrainOptions(DEFAULT_MODEL, DEFAULT_DATASET, "", DEFAULT_VDM,
-            DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LR, DEFAULT_MOMENTUM, DEFAULT_NESTEROV, DEFAULT_WEIGHT_DECAY,
-            DEFAULT_MILESTONES, DEFAULT_GAMMA, DEFAULT_SEED, DEFAULT_THREADS, 0, 0, DEFAULT_MEMORY_FORMAT);
+    /** The optimizers {@code --optimizer} accepts. */
+    public static final List<String> OPTIMIZERS = List.of("sgd", "adam", "adamw");
 
     public TrainConfig {
         require(model != null && !model.isBlank(), "model", model, "a model name");
-        require(dataset != null, "dataset", dataset, "one of " + DATASETS);
-        if (!DATASETS.contains(dataset)) {
-            throw Suggestions.unknown("data set", dataset, DATASETS);
+        if (!DataSources.NAMES.contains(dataset)) {
+            throw Suggestions.unknown("data set", dataset, DataSources.NAMES);
         }
-        dataDir = dataDir == null ? "" : dataDir;
         require(!"folder".equals(dataset) || !dataDir.isEmpty(), "data-dir", dataDir, "a folder for --dataset folder");
-        require(vdm != null, "vdm", vdm, "a mapping such as LE(1,0.99)");
         vdm = Vdm.parse(vdm).toString(); // IllegalArgumentException with the parser's message
+        if (!OPTIMIZERS.contains(optimizer)) {
+            throw Suggestions.unknown("optimizer", optimizer, OPTIMIZERS);
+        }
         require(epochs >= 1, "epochs", epochs, ">= 1");
         require(batchSize >= 1, "batch-size", batchSize, ">= 1");
         require(lr > 0 && Double.isFinite(lr), "lr", lr, "a finite number > 0");
         require(momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)");
-        require(!nesterov || momentum > 0, "nesterov", nesterov, "false when momentum is 0 (Nesterov needs momentum)");
+        require(!nesterov || momentum > 0 || !optimizer.equals("sgd"), "nesterov", nesterov,
+                "false when momentum is 0 (Nesterov needs momentum)");
+        require(betas.size() == 2 && betas.stream().allMatch(b -> b >= 0 && b < 1), "betas", betas,
+                "two numbers in [0, 1), e.g. 0.9,0.999");
+        require(eps > 0 && Double.isFinite(eps), "eps", eps, "a finite number > 0");
         require(weightDecay >= 0 && Double.isFinite(weightDecay), "weight-decay", weightDecay, ">= 0");
-        require(milestones != null, "milestones", milestones, "a list of epochs");
-        milestones = List.copyOf(milestones);
         for (int i = 0; i < milestones.size(); i++) {
             require(milestones.get(i) >= 1 && (i == 0 || milestones.get(i) > milestones.get(i - 1)),
                     "milestones", milestones, "strictly increasing epochs >= 1");
@@ -119,25 +109,47 @@ public record TrainConfig(
         require(threads >= 1 && threads <= 1024, "threads", threads, "in [1, 1024]");
         require(limitTrain >= 0, "limit-train", limitTrain, ">= 0 (0 = all)");
         require(limitTest >= 0, "limit-test", limitTest, ">= 0 (0 = all)");
-        memoryFormat = MemoryFormat.parse(memoryFormat == null ? MemoryFormat.CONTIGUOUS.id() : memoryFormat).id();
+        memoryFormat = MemoryFormat.parse(memoryFormat).id();
     }
 
     /**
-     * The configuration from {@code options} (command line over YAML file), then the model's
-     * Table 4 row ({@link Models#defaults}), then {@link #DEFAULTS}.
+     * The configuration of {@code layers} (partial settings, highest priority first: e.g. the
+     * command line, then a file), over the Table 4 row of the model they name, over the defaults.
      *
      * @throws IllegalArgumentException for an unknown model (suggesting the closest) or a bad value
      */
-    public static TrainConfig resolve(TrainOptions options) {
-        String model = options.model() != null ? options.model() : DEFAULT_MODEL;
-        TrainingDefaults table = Models.defaults(model);
-        TrainOptions row = new TrainOptions(null, null, null, null, table.epochs(), table.batchSize(), table.lr(),
-                table.momentum(), table.nesterov(), table.weightDecay(), table.milestones(), table.gamma(), null, null,
-                null, null, null);
-        TrainOptions o = options.orElse(row).orElse(DEFAULTS);
-        return new TrainConfig(o.model(), o.dataset(), o.dataDir(), o.vdm(), o.epochs(), o.batchSize(), o.lr(),
-                o.momentum(), o.nesterov(), o.weightDecay(), o.milestones(), o.gamma(), o.seed(), o.threads(),
-                o.limitTrain(), o.limitTest(), o.memoryFormat());
+    public static TrainConfig resolve(List<? extends Map<String, ?>> layers) {
+        String model = (String) SCHEMA.entry("model").defaultValue();
+        for (Map<String, ?> layer : layers) {
+            if (layer.containsKey("model")) {
+                model = String.valueOf(layer.get("model"));
+                break;
+            }
+        }
+        List<Map<String, ?>> all = new ArrayList<>(layers);
+        all.add(SCHEMA.layerOf(Models.defaults(model)));
+        return SCHEMA.create(all);
+    }
+
+    /** The configuration of {@code settings} (name → value, as typed or typed already) over the model's row and the defaults. */
+    public static TrainConfig of(Map<String, ?> settings) {
+        return resolve(List.of(SCHEMA.layer(settings)));
+    }
+
+    /** The configuration recorded in a {@code run.json} (any key spelling; older records fill in what they imply). */
+    @JsonCreator
+    public static TrainConfig recorded(Map<String, Object> raw) {
+        return SCHEMA.recorded(raw);
+    }
+
+    /** A copy with one setting changed, e.g. {@code with("vdm", "original")}. */
+    public TrainConfig with(String setting, Object value) {
+        return SCHEMA.create(Map.of(SCHEMA.entry(setting).name(), value), SCHEMA.values(this));
+    }
+
+    /** The settings, name → value. */
+    public Map<String, Object> values() {
+        return SCHEMA.values(this);
     }
 
     /** The parsed memory format. */
@@ -150,27 +162,14 @@ public record TrainConfig(
         return Vdm.parse(vdm);
     }
 
-    /** η at {@code epoch} (0-based) by MultiStepLR's closed form: η₀·γ^(number of milestones ≤ epoch). */
+    /** The step schedule: η₀ multiplied by γ at each milestone. */
+    public MultiStepLR schedule() {
+        return new MultiStepLR(lr, milestones, gamma);
+    }
+
+    /** η at {@code epoch} (0-based), by the schedule. */
     public double learningRate(int epoch) {
-        int passed = 0;
-        for (int m : milestones) {
-            if (m <= epoch) {
-                passed++;
-            }
-        }
-        return lr * Math.pow(gamma, passed);
-    }
-
-    /** This configuration as options (for layering a resumed run's overrides). */
-    public TrainOptions toOptions() {
-        return new TrainOptions(model, dataset, dataDir, vdm, epochs, batchSize, lr, momentum, nesterov, weightDecay,
-                milestones, gamma, seed, threads, limitTrain, limitTest, memoryFormat);
-    }
-
-    /** A copy with another mapping. */
-    public TrainConfig withVdm(String other) {
-        return new TrainConfig(model, dataset, dataDir, other, epochs, batchSize, lr, momentum, nesterov, weightDecay,
-                milestones, gamma, seed, threads, limitTrain, limitTest, memoryFormat);
+        return schedule().lr(epoch);
     }
 
     private static void require(boolean ok, String field, Object value, String expected) {

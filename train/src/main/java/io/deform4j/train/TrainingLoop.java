@@ -135,8 +135,8 @@ final class TrainingLoop {
                 + (step == 0 ? "; this epoch's checkpoint was not written" : "; no update was applied from this step")
                 + "; last good checkpoint: " + checkpoint;
         try {
-            run.writeInfo(info.progress("stopped", info.epochsCompleted(), info.finalTestAccuracy(),
-                    info.bestTestAccuracy(), info.bestEpoch(), message));
+            run.writeInfo(info.progress("stopped", info.epochsCompleted(), info.finalTestAcc(),
+                    info.bestTestAcc(), info.bestEpoch(), message));
         } catch (IOException e) {
             cause.addSuppressed(e);
         }

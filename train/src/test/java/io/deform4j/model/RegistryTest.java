@@ -21,19 +21,10 @@ class RegistryTest {
     @Test
     void defaultsAreTable4() {
         TrainingDefaults r = Models.defaults("resnet20");
-        assertEquals(new TrainingDefaults(250, 128, 0.1, List.of(150, 225), 5e-4, 0.9, true, 0.1), r);
+        assertEquals(new TrainingDefaults(250, 128, 0.1, List.of(150, 225), 5e-4), r);
         assertEquals(r, Models.defaults("resnet56"));
-        assertEquals(new TrainingDefaults(250, 128, 0.1, List.of(100, 150, 200), 1e-4, 0.9, true, 0.1),
+        assertEquals(new TrainingDefaults(250, 128, 0.1, List.of(100, 150, 200), 1e-4),
                 Models.defaults("preresnet110"));
-    }
-
-    @Test
-    void defaultsGiveTheOptimizerAndSchedule() {
-        TrainingDefaults r = Models.defaults("resnet110");
-        assertEquals(io.deform4j.optim.SgdConfig.nesterov(0.9, 5e-4), r.sgd());
-        assertEquals(0.1, r.schedule().lr(149));
-        assertEquals(0.1 * 0.1, r.schedule().lr(150), 1e-18);
-        assertEquals(3, Models.defaults("preresnet20").schedule().decays(249));
     }
 
     @Test
@@ -54,13 +45,5 @@ class RegistryTest {
         assertTrue(e.getMessage().contains("got -1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> CifarResNet.blocksPerStage(21));
         assertTrue(e.getMessage().contains("got 21"), e.getMessage());
-    }
-
-    @Test
-    void trainingDefaultsValidate() {
-        assertThrows(IllegalArgumentException.class,
-                () -> TrainingDefaults.RESNET_CIFAR.withMilestones(List.of(150, 150)));
-        assertThrows(IllegalArgumentException.class, () -> TrainingDefaults.RESNET_CIFAR.withLr(0));
-        assertEquals(10, TrainingDefaults.RESNET_CIFAR.withEpochs(10).epochs());
     }
 }

@@ -29,8 +29,8 @@ class TrainingStepTest {
             Block net = Models.create("resnet20", 10, 3);
             Models.initialize(net, manager, Models.inputShape(3), 42L);
             TrainingDefaults d = Models.defaults("resnet20");
-            MultiStepLR schedule = d.schedule();
-            Optimizer sgd = Optimizer.sgd(d.sgd());
+            MultiStepLR schedule = new MultiStepLR(d.lr(), d.milestones(), 0.1);
+            Optimizer sgd = Optimizer.sgd(SgdConfig.nesterov(0.9, d.weightDecay()));
             ParameterList params = net.getParameters();
             NDArray x = manager.randomNormal(new Shape(8, 3, 32, 32));
             NDArray y = manager.create(new float[] {0, 1, 2, 3, 4, 5, 6, 7});

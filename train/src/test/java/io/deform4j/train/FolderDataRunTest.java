@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +23,9 @@ class FolderDataRunTest {
     @Test
     void trainsOnASubsetOfTheCifar10JpegFolder() throws IOException {
         assumeTrue(Files.isDirectory(CIFAR10_JPEG.resolve("train")), "no " + CIFAR10_JPEG);
-        TrainConfig config = TrainConfig.resolve(new TrainOptions("resnet20", "folder", CIFAR10_JPEG.toString(),
-                "AP(18/pi,1,2,1)", 1, 16, null, null, null, null, null, null, 3L, 1, 48, 20, null));
+        TrainConfig config = TrainConfig.of(Map.of("model", "resnet20", "dataset", "folder",
+                "data-dir", CIFAR10_JPEG.toString(), "vdm", "AP(18/pi,1,2,1)", "epochs", 1, "batch-size", 16,
+                "seed", 3, "threads", 1, "limit-train", 48, "limit-test", 20));
         Runs.Result result = Runs.start(config, tmp.resolve("run"), false, Progress.silent());
         assertEquals(1, result.metrics().size());
         assertEquals(48, result.info().trainImages());

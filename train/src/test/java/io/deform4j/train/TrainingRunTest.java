@@ -9,7 +9,9 @@ import io.deform4j.model.MemoryFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +26,12 @@ class TrainingRunTest {
     }
 
     static TrainConfig config(int epochs, String vdm, MemoryFormat format) {
-        return TrainConfig.resolve(new TrainOptions("resnet20", "sample", null, vdm, epochs, 16, 0.05, null, null,
-                null, List.of(2), null, 7L, 1, null, null, format == null ? null : format.id()));
+        Map<String, Object> settings = new HashMap<>(Map.of("model", "resnet20", "dataset", "sample", "vdm", vdm,
+                "epochs", epochs, "batch-size", 16, "lr", 0.05, "milestones", List.of(2), "seed", 7, "threads", 1));
+        if (format != null) {
+            settings.put("memory-format", format.id());
+        }
+        return TrainConfig.of(settings);
     }
 
     static DataSplits data() {
@@ -68,8 +74,8 @@ class TrainingRunTest {
         Runs.Result resumed = Runs.resume(part, null, data(), Progress.silent());
         assertEquals(whole.metrics().stream().map(EpochMetrics::withoutTimes).toList(),
                 new RunDirectory.Reader(part).metrics().stream().map(EpochMetrics::withoutTimes).toList());
-        assertEquals(whole.info().bestTestAccuracy(), resumed.info().bestTestAccuracy());
-        assertEquals(whole.info().finalTestAccuracy(), resumed.info().finalTestAccuracy());
+        assertEquals(whole.info().bestTestAcc(), resumed.info().bestTestAcc());
+        assertEquals(whole.info().finalTestAcc(), resumed.info().finalTestAcc());
         assertEquals("finished", resumed.info().status());
     }
 }

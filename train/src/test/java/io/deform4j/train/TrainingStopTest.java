@@ -11,6 +11,7 @@ import io.deform4j.model.MemoryFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +48,8 @@ class TrainingStopTest {
 
     @Test
     void divergingLossStopsWithAClearMessage() throws IOException {
-        TrainConfig config = TrainConfig.resolve(new TrainOptions("resnet20", "sample", null, "original", 2, 16, 1e5,
-                null, null, 0.0, List.of(), null, 7L, 1, null, null, null));
+        TrainConfig config = TrainConfig.of(Map.of("model", "resnet20", "dataset", "sample", "epochs", 2,
+                "batch-size", 16, "lr", 1e5, "weight-decay", 0.0, "milestones", List.of(), "seed", 7, "threads", 1));
         TrainingStoppedException e = assertThrows(TrainingStoppedException.class,
                 () -> Runs.start(config, TrainingRunTest.data(), tmp.resolve("nan"), false, Progress.silent()));
         assertTrue(e.getMessage().contains("not finite"), e.getMessage());
