@@ -6,7 +6,7 @@ import java.util.List;
  * One model's row of the paper's training tables (Table 4, CIFAR-10/100), as plain data: the
  * settings that differ from model to model. Each component is named as the training setting it
  * presets ({@code batchSize} is {@code --batch-size}); the settings' own declaration
- * ({@code io.deform4j.train.TrainConfig}) validates them and holds everything the models share
+ * ({@code TrainConfig} in the training package) validates them and holds everything the models share
  * (SGD with Nesterov momentum 0.9, γ = 0.1 at each milestone).
  *
  * @param epochs      number of epochs
