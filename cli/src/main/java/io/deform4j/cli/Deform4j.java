@@ -40,6 +40,7 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             TrainCommand.class,
             CompareCommand.class,
+            SweepCommand.class,
             LandscapeCommand.class,
             HessianCommand.class,
         })

@@ -1,0 +1,176 @@
+package io.deform4j.sweep;
+
+import io.deform4j.data.DataSources;
+import io.deform4j.model.Models;
+import io.deform4j.settings.SettingsSchema;
+import io.deform4j.train.TrainConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The runs a {@link SweepSpec} expands to: for each cell, the cross product of the grid (the last
+ * grid key varying fastest), each over the base settings, with {@code overrides} (the command
+ * line's {@code --set}) over everything. Each run's directory name is made from the settings that
+ * vary across the sweep ({@link #runName}), so it is readable and the same whenever the spec is
+ * read again.
+ *
+ * @param name    the sweep's name
+ * @param varying the settings whose value differs between runs, in naming order
+ * @param runs    the runs, in expansion order
+ */
+public record SweepPlan(String name, List<String> varying, List<SweepRun> runs) {
+
+    /** Settings named by their value alone in a run's name; the others are named {@code key} + value. */
+    private static final List<String> BARE = List.of("model", "dataset", "vdm", "optimizer");
+
+    /**
+     * Expands {@code spec}; every run's configuration is resolved and checked here, so a bad value
+     * fails before anything runs.
+     *
+     * @throws IllegalArgumentException naming the run and setting for a bad value, or an override
+     *     of a setting that the sweep varies
+     */
+    public static SweepPlan expand(SweepSpec spec, Map<String, Object> overrides) {
+        List<Map<String, Object>> given = new ArrayList<>();
+        for (Map<String, Object> cell : spec.cells()) {
+            for (Map<String, Object> combination : combinations(spec.grid())) {
+                Map<String, Object> settings = new LinkedHashMap<>(spec.base());
+                settings.putAll(cell);
+                settings.putAll(combination);
+                given.add(settings);
+            }
+        }
+        checkAvailable(spec.name(), given);
+        List<String> varying = varying(given);
+        for (String key : overrides.keySet()) {
+            if (varying.contains(key)) {
+                throw new IllegalArgumentException("--set " + key + ": the sweep varies " + key
+                        + " across its runs; change it in the spec");
+            }
+        }
+        List<SweepRun> runs = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Map<String, Object> settings : given) {
+            String name = runName(settings, varying);
+            int count = seen.merge(name, 1, Integer::sum);
+            if (count > 1) {
+                name = name + "-" + count;
+            }
+            Map<String, Object> all = new LinkedHashMap<>(settings);
+            all.putAll(overrides);
+            TrainConfig config;
+            try {
+                config = TrainConfig.resolve(List.of(overrides, settings));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("run " + name + ": " + e.getMessage(), e);
+            }
+            runs.add(new SweepRun(name, Map.copyOf(all), config));
+        }
+        return new SweepPlan(spec.name(), varying, List.copyOf(runs));
+    }
+
+    /** Names, in one message, every model and data set the sweep needs that this build lacks. */
+    private static void checkAvailable(String sweep, List<Map<String, Object>> given) {
+        Set<String> models = new TreeSet<>();
+        Set<String> datasets = new TreeSet<>();
+        for (Map<String, Object> settings : given) {
+            String model = String.valueOf(settings.getOrDefault("model", TrainConfig.SCHEMA.entry("model").defaultValue()));
+            if (Models.names().stream().noneMatch(model::equalsIgnoreCase)) {
+                models.add(model);
+            }
+            String dataset = String.valueOf(settings.getOrDefault("dataset",
+                    TrainConfig.SCHEMA.entry("dataset").defaultValue()));
+            if (!DataSources.NAMES.contains(dataset)) {
+                datasets.add(dataset);
+            }
+        }
+        if (!models.isEmpty() || !datasets.isEmpty()) {
+            List<String> missing = new ArrayList<>();
+            if (!models.isEmpty()) {
+                missing.add("models " + String.join(", ", models) + " (this build has " + String.join(", ",
+                        Models.names()) + ")");
+            }
+            if (!datasets.isEmpty()) {
+                missing.add("data sets " + String.join(", ", datasets) + " (this build has "
+                        + String.join(", ", DataSources.NAMES) + ")");
+            }
+            throw new IllegalArgumentException("sweep " + sweep + " needs " + String.join(" and ", missing)
+                    + "; a misspelt name, or one this version of deform4j does not provide yet");
+        }
+    }
+
+    /** The run called {@code name}, if the plan has it. */
+    public SweepRun run(String name) {
+        return runs.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("sweep " + this.name + " has no run " + name));
+    }
+
+    /**
+     * A run's directory name: the values of the varying settings joined by {@code -}, model,
+     * data set, mapping and optimizer by value alone, the others as name and value
+     * ({@code resnet20-cifar100-LE(1,0.9)-seed3}), with characters a file system may refuse
+     * ({@code /}, spaces, …) replaced by {@code _}; {@code run} when nothing varies.
+     */
+    static String runName(Map<String, Object> settings, List<String> varying) {
+        List<String> parts = new ArrayList<>();
+        for (String key : varying) {
+            Object value = settings.get(key);
+            String text = value == null ? "default" : SettingsSchema.text(value);
+            if (BARE.contains(key)) {
+                parts.add(text);
+            } else if (value instanceof Number || value instanceof List<?>) {
+                parts.add(key + text);
+            } else {
+                parts.add(key + "-" + text);
+            }
+        }
+        String name = parts.isEmpty() ? "run" : String.join("-", parts);
+        return name.replaceAll("[^A-Za-z0-9._()+,=-]", "_");
+    }
+
+    private static List<String> varying(List<Map<String, Object>> given) {
+        List<String> keys = new ArrayList<>();
+        for (String key : orderedKeys(given)) {
+            Object first = given.get(0).get(key);
+            if (given.stream().anyMatch(s -> !Objects.equals(s.get(key), first))) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /** Every key given, bare ones first, then in the settings' declaration order. */
+    private static List<String> orderedKeys(List<Map<String, Object>> given) {
+        List<String> keys = new ArrayList<>(BARE);
+        for (String name : TrainConfig.SCHEMA.names()) {
+            if (!keys.contains(name)) {
+                keys.add(name);
+            }
+        }
+        keys.removeIf(k -> given.stream().noneMatch(s -> s.containsKey(k)));
+        return keys;
+    }
+
+    private static List<Map<String, Object>> combinations(Map<String, List<Object>> grid) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        result.add(Map.of());
+        for (Map.Entry<String, List<Object>> axis : grid.entrySet()) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> partial : result) {
+                for (Object value : axis.getValue()) {
+                    Map<String, Object> combination = new LinkedHashMap<>(partial);
+                    combination.put(axis.getKey(), value);
+                    next.add(combination);
+                }
+            }
+            result = next;
+        }
+        return result;
+    }
+}

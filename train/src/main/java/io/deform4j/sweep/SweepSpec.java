@@ -1,0 +1,174 @@
+package io.deform4j.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.deform4j.naming.Suggestions;
+import io.deform4j.train.TrainConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sweep as written in YAML: training settings shared by every run ({@code base}, the keys of
+ * {@code train --config}), lists of values whose cross product gives the runs ({@code grid}),
+ * and optionally explicit {@code cells} (each a set of settings, e.g. a model with the mapping the
+ * paper reports for it), each crossed with the grid:
+ *
+ * <pre>
+ * name: demo
+ * base: {dataset: sample, epochs: 3}
+ * grid:
+ *   vdm: [original, LE(1,0.99)]
+ *   seed: [1, 2, 3]
+ * cells:                      # optional
+ *   - {model: resnet20, lr: 0.1}
+ *   - {model: preresnet20, lr: 0.05}
+ * </pre>
+ *
+ * Every value is typed and checked against the training settings when the spec is read, so a bad
+ * key or value fails before any run starts.
+ *
+ * @param name  the sweep's name (default: the file's name)
+ * @param base  settings of every run
+ * @param grid  setting → the values it takes, in order
+ * @param cells explicit combinations of settings; one empty cell when the spec has none
+ */
+public record SweepSpec(String name, Map<String, Object> base, Map<String, List<Object>> grid,
+        List<Map<String, Object>> cells) {
+
+    /** The top-level keys of a spec. */
+    public static final List<String> KEYS = List.of("name", "base", "grid", "cells");
+    /** The presets shipped with deform4j: the paper's Tables 1–3. */
+    public static final List<String> PRESETS = List.of("table1", "table2", "table3");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    public SweepSpec {
+        base = Map.copyOf(base);
+        grid = copy(grid);
+        cells = cells.isEmpty() ? List.of(Map.of()) : cells.stream().map(Map::copyOf).toList();
+        for (Map<String, Object> cell : cells) {
+            for (String key : cell.keySet()) {
+                if (grid.containsKey(key)) {
+                    throw new IllegalArgumentException("setting '" + key + "' is in both grid and cells; give it in one");
+                }
+            }
+        }
+    }
+
+    /**
+     * The spec in {@code fileOrPreset}: a YAML file, or the name of a preset ({@link #PRESETS}).
+     *
+     * @throws IllegalArgumentException naming the file and key for anything that is not a valid spec
+     */
+    public static SweepSpec load(String fileOrPreset) {
+        if (PRESETS.contains(fileOrPreset) && !Files.exists(Path.of(fileOrPreset))) {
+            try (InputStream in = SweepSpec.class.getResourceAsStream("presets/" + fileOrPreset + ".yaml")) {
+                return parse(YAML.readTree(in), fileOrPreset, "preset " + fileOrPreset);
+            } catch (IOException e) {
+                throw new IllegalStateException("preset " + fileOrPreset + " cannot be read", e);
+            }
+        }
+        Path file = Path.of(fileOrPreset);
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("sweep spec " + file + " does not exist (expected a YAML file or one "
+                    + "of the presets " + String.join(", ", PRESETS) + ")");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("sweep spec " + file + " is not valid YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return parse(root, name, "sweep spec " + file);
+    }
+
+    /** The spec in a YAML/JSON tree; {@code where} names it in messages. */
+    static SweepSpec parse(JsonNode root, String defaultName, String where) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(where + " must be a mapping with keys " + KEYS);
+        }
+        root.fieldNames().forEachRemaining(key -> {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException(where + ": " + Suggestions.unknown("key", key, KEYS).getMessage());
+            }
+        });
+        try {
+            String name = root.hasNonNull("name") ? root.get("name").asText() : defaultName;
+            Map<String, Object> base = settings(root.get("base"), "base");
+            Map<String, List<Object>> grid = new LinkedHashMap<>();
+            JsonNode gridNode = root.get("grid");
+            if (gridNode != null && !gridNode.isNull()) {
+                if (!gridNode.isObject()) {
+                    throw new IllegalArgumentException("grid must map settings to lists of values");
+                }
+                gridNode.fields().forEachRemaining(field -> grid.put(field.getKey(), values(field.getKey(), field.getValue())));
+            }
+            List<Map<String, Object>> cells = new ArrayList<>();
+            JsonNode cellsNode = root.get("cells");
+            if (cellsNode != null && !cellsNode.isNull()) {
+                if (!cellsNode.isArray() || cellsNode.isEmpty()) {
+                    throw new IllegalArgumentException("cells must be a non-empty list of settings, e.g. "
+                            + "[{model: resnet20, vdm: LE(1,0.9)}]");
+                }
+                for (int i = 0; i < cellsNode.size(); i++) {
+                    cells.add(settings(cellsNode.get(i), "cells[" + i + "]"));
+                }
+            }
+            Map<String, List<Object>> canonicalGrid = new LinkedHashMap<>();
+            grid.forEach((key, list) -> canonicalGrid.put(TrainConfig.SCHEMA.entry(key).name(), list));
+            return new SweepSpec(name, base, canonicalGrid, cells);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> settings(JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(where + " must be a mapping of settings to values, e.g. {epochs: 3}");
+        }
+        Map<String, Object> raw = new LinkedHashMap<>();
+        node.fields().forEachRemaining(f -> raw.put(f.getKey(), YAML.convertValue(f.getValue(), Object.class)));
+        try {
+            return TrainConfig.SCHEMA.layer(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Object> values(String key, JsonNode node) {
+        String where = "grid." + key;
+        if (!node.isArray()) {
+            throw new IllegalArgumentException(where + " must be a list of values, e.g. [1, 2, 3]");
+        }
+        if (node.isEmpty()) {
+            throw new IllegalArgumentException(where + " is empty: a grid list needs at least one value");
+        }
+        List<Object> values = new ArrayList<>();
+        for (JsonNode value : node) {
+            try {
+                values.add(TrainConfig.SCHEMA.convert(key, YAML.convertValue(value, Object.class)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, List<Object>> copy(Map<String, List<Object>> grid) {
+        Map<String, List<Object>> copy = new LinkedHashMap<>();
+        grid.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+}
