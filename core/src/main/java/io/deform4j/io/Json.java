@@ -1,10 +1,12 @@
 package io.deform4j.io;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -31,8 +33,21 @@ public final class Json {
     private Json() {
     }
 
-    /** Writes {@code value} as JSON to {@code file}, atomically ({@link AtomicFiles}), with a final newline. */
+    /**
+     * Writes {@code value} as a JSON object to {@code file}, atomically ({@link AtomicFiles}), with
+     * {@value #FORMAT_VERSION_KEY} as its first key and a final newline.
+     *
+     * @param value a record, map or tree that serialises to a JSON object
+     * @throws IllegalArgumentException if {@code value} serialises to something else (an array, a number, …)
+     */
     public static void write(Path file, Object value) throws IOException {
-        AtomicFiles.writeString(file, MAPPER.writeValueAsString(value) + "\n");
+        JsonNode content = MAPPER.valueToTree(value);
+        if (!(content instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("a JSON file of deform4j holds an object, got " + content.getNodeType()
+                    + " from " + value.getClass().getName());
+        }
+        ObjectNode root = MAPPER.createObjectNode().put(FORMAT_VERSION_KEY, FORMAT_VERSION);
+        root.setAll(object);
+        AtomicFiles.writeString(file, MAPPER.writeValueAsString(root) + "\n");
     }
 }
