@@ -13,8 +13,10 @@ import java.nio.file.Path;
 /**
  * The one JSON configuration of the project. Every JSON file deform4j writes ({@code run.json},
  * {@code summary.json}, {@code hessian.json}, …) uses snake_case keys, is indented, carries a
- * top-level {@value #FORMAT_VERSION_KEY} field and is replaced atomically; readers ignore keys
- * they do not know, so files written by a newer version still read.
+ * top-level {@value #FORMAT_VERSION_KEY} field and is replaced atomically ({@link #write});
+ * readers ignore keys they do not know, so files written by a newer version still read. JSON
+ * printed to standard output ({@code --format json}) uses the same {@link #MAPPER}; it is a bare
+ * array of rows, a view like the aligned table, so it carries no format version.
  */
 public final class Json {
 
