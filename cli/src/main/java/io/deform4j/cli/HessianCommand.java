@@ -1,6 +1,7 @@
 package io.deform4j.cli;
 
 import ai.djl.ndarray.NDManager;
+import io.deform4j.io.Json;
 import io.deform4j.landscape.HessianAnalysis;
 import io.deform4j.landscape.HessianReport;
 import io.deform4j.landscape.Hutchinson;
@@ -116,7 +117,7 @@ final class HessianCommand implements Callable<Integer> {
             try (StepProgress bar = StepProgress.start(log, "hessian", most)) {
                 report = HessianAnalysis.run(model, architecture, power, hutchinson, hvpStep, () -> bar.step(""));
             }
-            report.write(out.resolve("hessian.json"));
+            Json.write(out.resolve("hessian.json"), report);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println("eigenvalues: " + Arrays.toString(report.eigenvalues()));
             if (report.trace() != null) {

@@ -1,7 +1,6 @@
 package io.deform4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.deform4j.io.Json;
 import io.deform4j.model.Models;
 import java.io.PrintWriter;
 import java.util.List;
@@ -62,8 +61,7 @@ final class ModelsCommand implements Callable<Integer> {
                 .toList();
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case JSON -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(rows));
+            case JSON -> out.println(Json.MAPPER.writeValueAsString(rows)); // an array on stdout: no format_version
             case TABLE -> {
                 String layout = "%-14s  %7s  %10s%n";
                 out.printf(layout, "name", "classes", "params");

@@ -1,8 +1,10 @@
 package io.deform4j.report;
 
 import io.deform4j.io.AtomicFiles;
+import io.deform4j.io.Csv;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +46,7 @@ public final class MappingPlot {
                     VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         }
         Path csv = image.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".csv");
-        AtomicFiles.writeString(csv, csv(curves));
+        writeCsv(curves, csv);
         return csv;
     }
 
@@ -69,25 +71,18 @@ public final class MappingPlot {
         return chart;
     }
 
-    static String csv(MappingCurves curves) {
-        StringBuilder text = new StringBuilder("l");
-        for (MappingCurves.Curve curve : curves.curves()) {
-            text.append(',').append(Csv.field(curve.vdm().toString()));
-        }
-        text.append('\n');
+    /** Writes the sampled curves: {@code l}, then δ' of each mapping, empty where it is undefined. */
+    static void writeCsv(MappingCurves curves, Path file) throws IOException {
+        List<String> columns = new ArrayList<>(List.of("l"));
+        curves.curves().forEach(curve -> columns.add(curve.vdm().toString()));
         List<Map<Double, Double>> byLoss = curves.curves().stream().map(MappingPlot::index).toList();
+        List<List<Double>> rows = new ArrayList<>();
         for (double l : curves.grid()) {
-            text.append(l);
-            for (Map<Double, Double> curve : byLoss) {
-                text.append(',');
-                Double d = curve.get(l);
-                if (d != null) {
-                    text.append(d);
-                }
-            }
-            text.append('\n');
+            List<Double> row = new ArrayList<>(List.of(l));
+            byLoss.forEach(curve -> row.add(curve.get(l)));
+            rows.add(row);
         }
-        return text.toString();
+        Csv.write(file, columns, rows);
     }
 
     private static Map<Double, Double> index(MappingCurves.Curve curve) {

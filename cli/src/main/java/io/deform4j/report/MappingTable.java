@@ -1,13 +1,19 @@
 package io.deform4j.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.deform4j.io.Csv;
+import io.deform4j.io.Json;
 import io.deform4j.mapping.Vdm;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** The values and derivatives of mappings at given losses, as an aligned table, CSV or JSON. */
+/**
+ * The values and derivatives of mappings at given losses, as an aligned table (six significant
+ * digits, for reading), CSV ({@link Csv}, full precision) or JSON (a bare array of {@link Row}
+ * objects printed with {@link Json#MAPPER}, full precision; standard output is a view, not a
+ * file, so it carries no {@value Json#FORMAT_VERSION_KEY}).
+ */
 public final class MappingTable {
 
     /** Output formats of {@link #write}. */
@@ -38,11 +44,8 @@ public final class MappingTable {
     public static void write(List<Vdm> mappings, List<Double> points, Format format, PrintWriter out) throws Exception {
         List<Row> rows = evaluate(mappings, points);
         switch (format) {
-            case JSON -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
-            case CSV -> {
-                out.println("vdm,l,value,derivative");
-                rows.forEach(r -> out.println(Csv.field(r.vdm()) + "," + r.l() + "," + r.value() + "," + r.derivative()));
-            }
+            case JSON -> out.println(Json.MAPPER.writeValueAsString(rows));
+            case CSV -> Csv.write(out, Row.class, rows);
             case TABLE -> writeAligned(rows, out);
         }
         out.flush();
@@ -53,7 +56,12 @@ public final class MappingTable {
         String layout = "%-" + width + "s  %10s  %14s  %14s%n";
         out.printf(layout, "vdm", "l", "value", "derivative");
         for (Row r : rows) {
-            out.printf(layout, r.vdm(), Csv.number(r.l()), Csv.number(r.value()), Csv.number(r.derivative()));
+            out.printf(layout, r.vdm(), number(r.l()), number(r.value()), number(r.derivative()));
         }
+    }
+
+    /** Six significant digits: the aligned table is for reading (CSV and JSON keep full precision). */
+    private static String number(double x) {
+        return String.format(Locale.ROOT, "%.6g", x);
     }
 }

@@ -1,5 +1,6 @@
 package io.deform4j.report;
 
+import io.deform4j.io.AtomicFiles;
 import io.deform4j.mapping.Vdm;
 import io.deform4j.simulation.Run;
 import io.deform4j.simulation.StudyResult;
@@ -70,6 +71,6 @@ final class SimulationEigenPlot {
             diagonal.setMarker(SeriesMarkers.NONE);
             diagonal.setLineColor(Color.GRAY);
         }
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 }

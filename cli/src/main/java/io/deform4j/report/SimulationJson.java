@@ -1,9 +1,8 @@
 package io.deform4j.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deform4j.io.Json;
 import io.deform4j.simulation.Point;
 import io.deform4j.simulation.Run;
 import io.deform4j.simulation.Study;
@@ -12,23 +11,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * {@code summary.json}: the study's settings, one object per run and mapping
- * ({@code vdm}, {@code init}, {@code final}, {@code loss}, {@code eigenvalues} = [λ_min, λ_max]
- * of the original Hessian at the end, {@code deformedEigenvalues} of the exact Hessian of δ(ℓ)
- * there, {@code status}, and {@code message} when it diverged),
- * and the per-mapping statistics. A number that is not finite (a diverged run) is written
- * {@code null}: JSON has no NaN.
+ * {@code summary.json} ({@link Json}: snake_case keys, {@code format_version} first): the study's
+ * settings, one object per run and mapping ({@code vdm}, {@code start}, {@code init},
+ * {@code final}, {@code loss}, {@code eigenvalues} = [λ_min, λ_max] of the original Hessian at the
+ * end, {@code deformed_eigenvalues} of the exact Hessian of δ(ℓ) there, {@code steps},
+ * {@code status}, and {@code message} when it diverged), and the per-mapping statistics
+ * ({@code median_max_eigenvalue}, {@code mean_max_eigenvalue}, {@code median_loss}, and against
+ * the original {@code flatter_than_original} of {@code compared}). A number that is not finite
+ * (a diverged run) is written {@code null}: JSON has no NaN.
  */
 final class SimulationJson {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SimulationJson() {
     }
 
     static ObjectNode toJson(StudyResult result, Long seed) {
         Study study = result.study();
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("study", study.name());
         ObjectNode surface = root.putObject("surface");
         surface.put("name", study.surface().name());
@@ -54,7 +53,7 @@ final class SimulationJson {
             ArrayNode eig = run.putArray("eigenvalues");
             number(eig, r.eigenvalues()[0]);
             number(eig, r.eigenvalues()[1]);
-            ArrayNode deformed = run.putArray("deformedEigenvalues");
+            ArrayNode deformed = run.putArray("deformed_eigenvalues");
             number(deformed, r.deformedEigenvalues()[0]);
             number(deformed, r.deformedEigenvalues()[1]);
             run.put("steps", r.trajectory().size() - 1);
@@ -69,11 +68,11 @@ final class SimulationJson {
             o.put("vdm", s.vdm().toString());
             o.put("runs", s.runs());
             o.put("diverged", s.diverged());
-            number(o, "medianMaxEigenvalue", s.medianMaxEigenvalue());
-            number(o, "meanMaxEigenvalue", s.meanMaxEigenvalue());
-            number(o, "medianLoss", s.medianLoss());
+            number(o, "median_max_eigenvalue", s.medianMaxEigenvalue());
+            number(o, "mean_max_eigenvalue", s.meanMaxEigenvalue());
+            number(o, "median_loss", s.medianLoss());
             if (s.compared() >= 0) {
-                o.put("flatterThanOriginal", s.flatter());
+                o.put("flatter_than_original", s.flatter());
                 o.put("compared", s.compared());
             }
         }
@@ -81,7 +80,7 @@ final class SimulationJson {
     }
 
     static void write(StudyResult result, Long seed, Path file) throws IOException {
-        MAPPER.writeValue(file.toFile(), toJson(result, seed));
+        Json.write(file, toJson(result, seed));
     }
 
     private static void point(ArrayNode array, Point p) {

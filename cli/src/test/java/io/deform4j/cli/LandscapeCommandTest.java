@@ -3,7 +3,9 @@ package io.deform4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deform4j.io.Csv;
+import io.deform4j.io.Json;
+import io.deform4j.landscape.CurveFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,10 +49,14 @@ class LandscapeCommandTest {
         List<String> lines = Files.readAllLines(out.resolve("curve.csv"));
         assertThat(lines.get(0)).isEqualTo("model,alpha,train_loss,train_acc,test_loss,test_acc");
         assertThat(lines).hasSize(1 + 2 * 5);
-        assertThat(lines.get(1)).startsWith("original,-1,");
-        assertThat(lines.get(6)).startsWith("original-2,-1,");
-        assertThat(lines.get(3)).startsWith("original,0,");
+        assertThat(lines.get(1)).startsWith("original,-1.0,");
+        assertThat(lines.get(6)).startsWith("original-2,-1.0,");
+        assertThat(lines.get(3)).startsWith("original,0.0,");
         assertThat(lines.get(3).substring("original,".length())).isEqualTo(lines.get(8).substring("original-2,".length()));
+        List<CurveFiles.CurvePoint> points = Csv.read(out.resolve("curve.csv"), CurveFiles.CurvePoint.class);
+        assertThat(points).hasSize(2 * 5);
+        assertThat(points.get(4).alpha()).isEqualTo(1.0);
+        assertThat(points.get(4).trainAcc()).isBetween(0.0, 1.0);
         assertThat(o.err()).contains("images/s").contains("plain evaluation").contains("2 curve(s) × 5 points");
         assertThat(Files.size(out.resolve("curve.png"))).isGreaterThan(1000);
     }
@@ -80,7 +86,8 @@ class LandscapeCommandTest {
         TrainCommandTest.Outcome o = hessian("--checkpoint", run.toString(), "--top", "2", "--max-iterations", "4",
                 "--trace", "--trace-samples", "3", "--trace-min-samples", "3", "--limit", "16", "--out", out.toString());
         assertThat(o.code()).as(o.err()).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.resolve("hessian.json").toFile());
+        JsonNode json = Json.MAPPER.readTree(out.resolve("hessian.json").toFile());
+        assertThat(json.get(Json.FORMAT_VERSION_KEY).asInt()).isEqualTo(Json.FORMAT_VERSION);
         assertThat(json.get("eigenvalues")).hasSize(2);
         assertThat(json.get("eigenvalues").get(0).asDouble()).isGreaterThanOrEqualTo(json.get("eigenvalues").get(1).asDouble());
         assertThat(json.get("trace").get("samples").asInt()).isEqualTo(3);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deform4j.io.Json;
 import io.deform4j.mapping.Vdm;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ class MappingsCommandTest {
         CliRunner r = CliRunner.run("mappings", "--vdm", "AP(18/pi,1,2,1)", "--vdm", "le(1,0.99)", "--at", "0.5,1,2",
                 "--format", "json");
         assertEquals(0, r.status(), r.err());
-        JsonNode rows = new ObjectMapper().readTree(r.out());
+        JsonNode rows = Json.MAPPER.readTree(r.out());
         assertEquals(6, rows.size());
         for (JsonNode row : rows) {
             List<String> keys = new ArrayList<>();

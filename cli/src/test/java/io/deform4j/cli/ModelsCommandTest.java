@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deform4j.io.Json;
 import io.deform4j.model.Models;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -43,7 +43,7 @@ class ModelsCommandTest {
     void jsonListsEveryModelWithExactlyNameClassesParams() throws Exception {
         Result r = run("--classes", "10", "--format", "json");
         assertEquals(0, r.status(), r.err());
-        JsonNode rows = new ObjectMapper().readTree(r.out());
+        JsonNode rows = Json.MAPPER.readTree(r.out());
         assertEquals(Models.names().size(), rows.size());
         for (JsonNode row : rows) {
             List<String> keys = new ArrayList<>();

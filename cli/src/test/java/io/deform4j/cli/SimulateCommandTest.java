@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deform4j.io.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -40,14 +40,15 @@ class SimulateCommandTest {
         Path target = dir.resolve("fig4");
         int code = run("fig4", "--out", target.toString(), "--starts", "3", "--seed", "5");
         assertEquals(0, code, err.toString());
-        JsonNode summary = new ObjectMapper().readTree(target.resolve("summary.json").toFile());
+        JsonNode summary = Json.MAPPER.readTree(target.resolve("summary.json").toFile());
+        assertEquals(Json.FORMAT_VERSION, summary.get(Json.FORMAT_VERSION_KEY).asInt());
         assertEquals("fig4", summary.get("study").asText());
         assertEquals(5, summary.get("seed").asLong());
         JsonNode runs = summary.get("runs");
         assertEquals(6, runs.size());
         Set<String> seen = new HashSet<>();
         for (JsonNode r : runs) {
-            for (String key : new String[] {"vdm", "init", "final", "loss", "eigenvalues"}) {
+            for (String key : new String[] {"vdm", "init", "final", "loss", "eigenvalues", "deformed_eigenvalues"}) {
                 assertTrue(r.has(key), key + " in " + r);
             }
             assertEquals(2, r.get("init").size());
@@ -58,6 +59,11 @@ class SimulateCommandTest {
         }
         assertEquals(Set.of("original#0", "original#1", "original#2", "LE(1,0.99)#0", "LE(1,0.99)#1",
                 "LE(1,0.99)#2"), seen);
+        for (JsonNode s : summary.get("summary")) {
+            for (String key : new String[] {"median_max_eigenvalue", "mean_max_eigenvalue", "median_loss"}) {
+                assertTrue(s.has(key), key + " in " + s);
+            }
+        }
         for (String png : new String[] {"contour.png", "landscape.png", "eigenvalues.png"}) {
             assertNotNull(ImageIO.read(target.resolve(png).toFile()), png);
         }
@@ -75,7 +81,7 @@ class SimulateCommandTest {
                 "--vdm", "LE(1,0.09)", "--vdm", "AP(10,1,1,1)", "--optimizer", "adam", "--lr", "0.05",
                 "--steps", "20", "--start", "3,2", "--milestones", "10", "--gamma", "0.5");
         assertEquals(0, code, err.toString());
-        JsonNode summary = new ObjectMapper().readTree(target.resolve("summary.json").toFile());
+        JsonNode summary = Json.MAPPER.readTree(target.resolve("summary.json").toFile());
         assertEquals(3, summary.get("runs").size());
         assertEquals(20, summary.get("steps").asInt());
         assertTrue(summary.get("optimizer").asText().startsWith("Adam"));
@@ -89,7 +95,7 @@ class SimulateCommandTest {
         int code = run("custom", "--out", target.toString(), "--surface", "p1^4 + p2^2", "--vdm", "AP(10,1,1,1)",
                 "--lr", "0.5", "--steps", "30", "--start", "3,1");
         assertEquals(0, code, err.toString());
-        JsonNode runs = new ObjectMapper().readTree(target.resolve("summary.json").toFile()).get("runs");
+        JsonNode runs = Json.MAPPER.readTree(target.resolve("summary.json").toFile()).get("runs");
         assertEquals(2, runs.size());
         assertEquals("diverged", runs.get(0).get("status").asText());
         assertTrue(runs.get(0).get("loss").isNull());

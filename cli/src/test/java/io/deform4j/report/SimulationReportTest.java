@@ -51,9 +51,9 @@ class SimulationReportTest {
         List<Path> files = SimulationReport.write(result, null, dir);
         assertEquals(5, files.size());
         List<String> csv = Files.readAllLines(dir.resolve(SimulationReport.TRAJECTORIES));
-        assertEquals(SimulationTrajectories.HEADER, csv.get(0));
+        assertEquals("vdm,start,step,p1,p2,loss,lr", csv.get(0));
         assertEquals(1 + 2 * 6, csv.size());
-        assertTrue(csv.get(1).startsWith("\"original\",0,0,14.0,-3.0,"), csv.get(1));
+        assertTrue(csv.get(1).startsWith("original,0,0,14.0,-3.0,"), csv.get(1));
         assertTrue(csv.get(7).startsWith("\"AP(10,1,1,1)\",0,0,"), csv.get(7));
         assertTrue(csv.get(6).endsWith(","), "no learning rate after the last point: " + csv.get(6));
     }

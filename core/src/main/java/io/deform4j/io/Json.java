@@ -13,8 +13,10 @@ import java.nio.file.Path;
 /**
  * The one JSON configuration of the project. Every JSON file deform4j writes ({@code run.json},
  * {@code summary.json}, {@code hessian.json}, …) uses snake_case keys, is indented, carries a
- * top-level {@value #FORMAT_VERSION_KEY} field and is replaced atomically; readers ignore keys
- * they do not know, so files written by a newer version still read.
+ * top-level {@value #FORMAT_VERSION_KEY} field and is replaced atomically ({@link #write});
+ * readers ignore keys they do not know, so files written by a newer version still read. JSON
+ * printed to standard output ({@code --format json}) uses the same {@link #MAPPER}; it is a bare
+ * array of rows, a view like the aligned table, so it carries no format version.
  */
 public final class Json {
 
@@ -34,25 +36,20 @@ public final class Json {
     }
 
     /**
-     * Writes {@code value} as JSON to {@code file}, atomically ({@link AtomicFiles}), with a final
-     * newline; an object gets {@value #FORMAT_VERSION_KEY} as its first field.
+     * Writes {@code value} as a JSON object to {@code file}, atomically ({@link AtomicFiles}), with
+     * {@value #FORMAT_VERSION_KEY} as its first key and a final newline.
+     *
+     * @param value a record, map or tree that serialises to a JSON object
+     * @throws IllegalArgumentException if {@code value} serialises to something else (an array, a number, …)
      */
     public static void write(Path file, Object value) throws IOException {
-        AtomicFiles.writeString(file, MAPPER.writeValueAsString(versioned(value)) + "\n");
-    }
-
-    /** {@code value} as a JSON tree; an object with {@value #FORMAT_VERSION_KEY} as its first field. */
-    public static JsonNode versioned(Object value) {
-        JsonNode tree = MAPPER.valueToTree(value);
-        if (!tree.isObject()) {
-            return tree;
+        JsonNode content = MAPPER.valueToTree(value);
+        if (!(content instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("a JSON file of deform4j holds an object, got " + content.getNodeType()
+                    + " from " + value.getClass().getName());
         }
-        ObjectNode object = MAPPER.createObjectNode().put(FORMAT_VERSION_KEY, FORMAT_VERSION);
-        tree.fields().forEachRemaining(field -> {
-            if (!field.getKey().equals(FORMAT_VERSION_KEY)) {
-                object.set(field.getKey(), field.getValue());
-            }
-        });
-        return object;
+        ObjectNode root = MAPPER.createObjectNode().put(FORMAT_VERSION_KEY, FORMAT_VERSION);
+        root.setAll(object);
+        AtomicFiles.writeString(file, MAPPER.writeValueAsString(root) + "\n");
     }
 }

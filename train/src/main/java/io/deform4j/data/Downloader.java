@@ -1,5 +1,6 @@
 package io.deform4j.data;
 
+import io.deform4j.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,9 +19,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Downloads an archive once, checks its MD5 and extracts it ({@link TarGz}). The download goes
- * to {@code <file>.part} and is renamed only once its checksum matches, so a broken download
- * never looks complete; a file already present with the right checksum is not fetched again.
+ * Downloads an archive once, checks its MD5 and extracts it ({@link TarGz}). The download is
+ * written through {@link AtomicFiles} and renamed into place only once its checksum matches, so
+ * a broken download never looks complete; a file already present with the right checksum is not fetched again.
  * Any {@link URI} that {@link URI#toURL()} can open works, {@code file:} included (tests use it).
  */
 public final class Downloader {
@@ -44,29 +45,24 @@ public final class Downloader {
         if (Files.isRegularFile(file) && md5(file).equalsIgnoreCase(md5)) {
             return file;
         }
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path part = parent.resolve(file.getFileName() + ".part");
-        MessageDigest digest = newMd5();
         URLConnection connection = uri.toURL().openConnection();
         connection.setConnectTimeout(30_000);
         connection.setReadTimeout(60_000);
         long length = connection.getContentLengthLong();
-        try (InputStream raw = connection.getInputStream();
-                InputStream in = new DigestInputStream(progress ? wrap(raw, uri, length) : raw, digest);
-                OutputStream out = Files.newOutputStream(part)) {
-            in.transferTo(out);
-        } catch (IOException e) {
-            Files.deleteIfExists(part);
-            throw new IOException("download of " + uri + " failed: " + e.getMessage(), e);
-        }
-        String actual = HexFormat.of().formatHex(digest.digest());
-        if (!actual.equalsIgnoreCase(md5)) {
-            Files.deleteIfExists(part);
-            throw new IOException(file.getFileName() + ": MD5 mismatch: expected " + md5.toLowerCase(Locale.ROOT)
-                    + ", downloaded " + actual + " from " + uri);
-        }
-        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, out -> {
+            MessageDigest digest = newMd5();
+            try (InputStream raw = connection.getInputStream();
+                    InputStream in = new DigestInputStream(progress ? wrap(raw, uri, length) : raw, digest)) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                throw new IOException("download of " + uri + " failed: " + e.getMessage(), e);
+            }
+            String actual = HexFormat.of().formatHex(digest.digest());
+            if (!actual.equalsIgnoreCase(md5)) {
+                throw new IOException(file.getFileName() + ": MD5 mismatch: expected " + md5.toLowerCase(Locale.ROOT)
+                        + ", downloaded " + actual + " from " + uri);
+            }
+        });
         return file;
     }
 

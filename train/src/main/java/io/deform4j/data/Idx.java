@@ -1,5 +1,6 @@
 package io.deform4j.data;
 
+import io.deform4j.io.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -172,9 +173,11 @@ public final class Idx {
     }
 
     private static void writeBytes(Path file, byte[] bytes, boolean gzip) throws IOException {
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
-            out.write(bytes);
-        }
+        AtomicFiles.write(file, out -> {
+            try (OutputStream content = gzip ? new GZIPOutputStream(out) : out) {
+                content.write(bytes);
+            }
+        });
     }
 
     private static String fileName(Path file) {

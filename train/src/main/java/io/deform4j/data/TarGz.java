@@ -1,5 +1,6 @@
 package io.deform4j.data;
 
+import io.deform4j.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,11 +53,7 @@ final class TarGz {
                     case 'g' -> skip(in, size, name);
                     case '5' -> Files.createDirectories(resolve(root, entry, name));
                     case '0', '\0', '7' -> {
-                        Path file = resolve(root, entry, name);
-                        Files.createDirectories(file.getParent());
-                        try (OutputStream out = Files.newOutputStream(file)) {
-                            copy(in, out, size, name);
-                        }
+                        AtomicFiles.write(resolve(root, entry, name), out -> copy(in, out, size, name));
                         skip(in, padding(size), name);
                     }
                     case '1', '2' -> throw new DataFormatException(name + ": refusing link entry '" + entry

@@ -2,14 +2,11 @@ package io.deform4j.landscape;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.deform4j.io.AtomicFiles;
-import java.io.IOException;
-import java.nio.file.Path;
 
 /**
- * What {@code deform4j hessian} writes to {@code hessian.json}.
+ * What {@code deform4j hessian} writes to {@code hessian.json} ({@link io.deform4j.io.Json}: the
+ * components in snake_case, {@code secondsPerProduct} as {@code seconds_per_hvp}; a null trace is
+ * left out).
  *
  * @param model            the run's name
  * @param architecture     the model's registry name
@@ -26,7 +23,7 @@ import java.nio.file.Path;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HessianReport(String model, String architecture, double[] eigenvalues, int[] iterations,
-        boolean[] converged, Trace trace, String hvp, @JsonProperty("hvp_step") double hvpStep, int examples,
+        boolean[] converged, Trace trace, String hvp, double hvpStep, int examples,
         int parameters, int products, @JsonProperty("seconds_per_hvp") double secondsPerProduct) {
 
     /** The exact-HVP tag (double backward); not produced by this engine build. */
@@ -46,17 +43,5 @@ public record HessianReport(String model, String architecture, double[] eigenval
         static Trace of(Hutchinson.Estimate e) {
             return e == null ? null : new Trace(e.mean(), e.stderr(), e.samples());
         }
-    }
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    /** Writes this report to {@code file} atomically. */
-    public void write(Path file) throws IOException {
-        AtomicFiles.writeString(file, JSON.writeValueAsString(this) + "\n");
-    }
-
-    /** Reads a report back. */
-    public static HessianReport read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), HessianReport.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.deform4j.train;
 
+import io.deform4j.io.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -7,12 +8,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,11 +23,11 @@ import java.util.zip.CRC32;
  * Checkpoint files in a run directory, written so that a crash at any moment leaves the last
  * complete one usable.
  *
- * <p>Epoch {@code k} goes to {@code checkpoint-k.bin} (k zero-padded to 4 digits): the bytes are
- * written to a temporary file in the same directory, forced to disk ({@code fsync}), atomically
- * renamed, and the directory is forced too. The file ends with its length and a CRC-32 of
- * everything before; {@link #latest} takes the newest file that is complete and intact, so a
- * partial temporary file or a truncated checkpoint is passed over. The last {@value #KEEP}
+ * <p>Epoch {@code k} goes to {@code checkpoint-k.bin} (k zero-padded to 4 digits), written through
+ * {@link AtomicFiles} (temporary file, {@code fsync}, atomic rename, directory forced). The file
+ * ends with its length and a CRC-32 of everything before; {@link #latest} takes the newest file
+ * that is complete and intact, so a truncated or damaged checkpoint is passed over, and a
+ * temporary file is never taken for a checkpoint. The last {@value #KEEP}
  * checkpoints are kept.
  */
 public final class Checkpoints {
@@ -52,23 +49,8 @@ public final class Checkpoints {
 
     /** Writes {@code checkpoint} atomically and durably, then deletes all but the newest {@value #KEEP}. */
     public static Path write(Path dir, Checkpoint checkpoint) throws IOException {
-        byte[] bytes = encode(checkpoint);
         Path target = file(dir, checkpoint.epoch());
-        Path temp = dir.resolve("." + target.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        forceDirectory(dir);
+        AtomicFiles.write(target, encode(checkpoint));
         List<Path> all = list(dir);
         for (int i = KEEP; i < all.size(); i++) {
             Files.deleteIfExists(all.get(i));
@@ -164,14 +146,6 @@ public final class Checkpoints {
             return buffer.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void forceDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Some file systems cannot open a directory for fsync; the rename is still atomic.
         }
     }
 }

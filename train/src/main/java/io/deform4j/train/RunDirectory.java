@@ -1,12 +1,11 @@
 package io.deform4j.train;
 
+import io.deform4j.io.AtomicFiles;
+import io.deform4j.io.Csv;
 import io.deform4j.io.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -65,7 +64,7 @@ public final class RunDirectory {
         for (Path p : ours) {
             String name = p.getFileName().toString();
             boolean mine = name.equals(RUN_JSON) || name.equals(METRICS_CSV) || name.startsWith("checkpoint-")
-                    || (name.startsWith(".") && name.endsWith(".tmp"));
+                    || AtomicFiles.isTemporary(p);
             if (!mine) {
                 throw new IllegalArgumentException("--out " + dir + " holds files that are not part of a run ("
                         + name + "); --overwrite only replaces a run's own files");
@@ -83,19 +82,21 @@ public final class RunDirectory {
             }
         }
         RunDirectory run = new RunDirectory(dir);
-        writeAtomically(dir.resolve(METRICS_CSV), EpochMetrics.HEADER + "\n");
+        Csv.write(dir.resolve(METRICS_CSV), EpochMetrics.class, List.of());
         return run;
     }
 
     /**
-     * Opens an existing run for resuming.
+     * Opens an existing run for resuming, deleting the temporary files a crash left half-written
+     * ({@link AtomicFiles#deleteTemporaryFiles}).
      *
      * @throws IllegalArgumentException if {@code dir} holds no run
      */
-    public static RunDirectory existing(Path dir) {
+    public static RunDirectory existing(Path dir) throws IOException {
         if (!Files.isRegularFile(dir.resolve(RUN_JSON))) {
             throw new IllegalArgumentException("--resume: " + dir + " holds no run (" + RUN_JSON + " is missing)");
         }
+        AtomicFiles.deleteTemporaryFiles(dir);
         return new RunDirectory(dir);
     }
 
@@ -116,50 +117,33 @@ public final class RunDirectory {
         Json.write(dir.resolve(RUN_JSON), info);
     }
 
-    /** The rows of {@code metrics.csv}. */
+    /**
+     * The rows of {@code metrics.csv} (none if it is absent); a last row cut short by a crash is
+     * dropped, and its epoch runs again on resume.
+     */
     public List<EpochMetrics> metrics() throws IOException {
         Path file = dir.resolve(METRICS_CSV);
-        List<EpochMetrics> rows = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return rows;
-        }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank() && !line.startsWith("epoch")) {
-                try {
-                    rows.add(EpochMetrics.parse(line));
-                } catch (RuntimeException e) {
-                    // a line cut short by a crash: dropped, its epoch is run again
-                }
-            }
-        }
-        return rows;
+        return Files.exists(file) ? Csv.read(file, EpochMetrics.class) : new ArrayList<>();
     }
 
     /** Appends one row and forces it to disk. */
     public void append(EpochMetrics row) throws IOException {
-        Files.writeString(dir.resolve(METRICS_CSV), row.toCsv() + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        Csv.append(dir.resolve(METRICS_CSV), EpochMetrics.class, row);
     }
 
-    /** Rewrites {@code metrics.csv} with the rows of epochs ≤ {@code epochs} (what a checkpoint covers). */
+    /**
+     * Rewrites {@code metrics.csv} atomically with the rows of epochs ≤ {@code epochs} (what a
+     * checkpoint covers), each one epoch after the row kept before it.
+     */
     public List<EpochMetrics> truncateMetrics(int epochs) throws IOException {
         List<EpochMetrics> kept = new ArrayList<>();
-        StringBuilder text = new StringBuilder(EpochMetrics.HEADER).append('\n');
         for (EpochMetrics row : metrics()) {
             if (row.epoch() <= epochs && (kept.isEmpty() || row.epoch() == kept.get(kept.size() - 1).epoch() + 1)) {
                 kept.add(row);
-                text.append(row.toCsv()).append('\n');
             }
         }
-        writeAtomically(dir.resolve(METRICS_CSV), text.toString());
+        Csv.write(dir.resolve(METRICS_CSV), EpochMetrics.class, kept);
         return kept;
-    }
-
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Read access to a run directory's files (for tests and reports). */

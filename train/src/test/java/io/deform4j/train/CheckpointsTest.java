@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deform4j.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +30,9 @@ class CheckpointsTest {
             Checkpoints.write(dir, checkpoint(e));
         }
         assertEquals(2, Checkpoints.list(dir).size());
-        assertFalse(Files.exists(dir.resolve(".checkpoint-0004.bin.tmp")));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertFalse(files.anyMatch(AtomicFiles::isTemporary), "a temporary file is left");
+        }
         Checkpoint latest = Checkpoints.latest(dir).orElseThrow();
         assertEquals(4, latest.epoch());
         assertEquals(40, latest.steps());
@@ -46,6 +50,9 @@ class CheckpointsTest {
         Files.write(Checkpoints.file(dir, 2), bytes);
         assertEquals(1, Checkpoints.latest(dir).orElseThrow().epoch());
         Files.write(Checkpoints.file(dir, 3), new byte[] {1, 2, 3});
+        assertEquals(1, Checkpoints.latest(dir).orElseThrow().epoch());
+        // what a crash before the rename leaves: a complete checkpoint in a temporary file is not taken
+        Files.write(dir.resolve("." + Checkpoints.file(dir, 5).getFileName() + ".1234.tmp"), Checkpoints.encode(checkpoint(5)));
         assertEquals(1, Checkpoints.latest(dir).orElseThrow().epoch());
         Files.write(Checkpoints.file(dir, 1), new byte[0]);
         assertTrue(Checkpoints.latest(dir).isEmpty());
