@@ -11,8 +11,8 @@ import io.deform4j.data.DataSplits;
 import io.deform4j.data.LoaderConfig;
 import io.deform4j.model.Models;
 import io.deform4j.model.NoGrad;
-import io.deform4j.optim.Optimizer;
 import io.deform4j.optim.SgdConfig;
+import io.deform4j.optim.tensor.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,7 +101,7 @@ public final class Runs {
     public static void warmUp(TrainConfig config, DataSplits data, int steps) {
         EngineThreads.configure(config.threads());
         try (NDManager manager = NDManager.newBaseManager();
-                Optimizer optimizer = Optimizer.sgd(new SgdConfig(config.momentum(), 0, config.weightDecay(),
+                Optimizer optimizer = Optimizer.of(new SgdConfig(config.momentum(), 0, config.weightDecay(),
                         config.nesterov()));
                 BatchLoader batches = BatchLoader.open(data.train(),
                         LoaderConfig.train(config.batchSize(), data.preprocessing(), config.seed()), 0)) {
@@ -137,7 +137,7 @@ public final class Runs {
     private static Result execute(TrainConfig config, DataSplits data, RunDirectory run, Optional<Checkpoint> from,
             Progress progress) throws IOException {
         try (NDManager manager = NDManager.newBaseManager();
-                Optimizer optimizer = Optimizer.sgd(new SgdConfig(config.momentum(), 0, config.weightDecay(),
+                Optimizer optimizer = Optimizer.of(new SgdConfig(config.momentum(), 0, config.weightDecay(),
                         config.nesterov()))) {
             Block block = newModel(config, data, manager);
             Checkpoint start = new Checkpoint(0, config.seed(), 0, 0, 0, null, null);
