@@ -1,31 +1,15 @@
 package io.deform4j.optim;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link AdamMath} against the hand-worked Adam and AdamW rows of {@link OptimizerCases}, to 1e-12. */
+/**
+ * {@link AdamConfig}'s factories and checks and {@link AdamMath}'s argument checks; its numbers
+ * (Adam and AdamW) are checked against the hand-worked rows of {@link OptimizerCases} by
+ * {@link ArrayOptimizerTest}.
+ */
 class AdamMathTest {
-
-    static List<OptimizerCases.Case> adamCases() {
-        return OptimizerCases.ADAM;
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("adamCases")
-    void threeStepsAsWorkedByHand(OptimizerCases.Case c) {
-        double[] p = OptimizerCases.START.clone();
-        double[] m = new double[2];
-        double[] v = new double[2];
-        for (int t = 1; t <= 3; t++) {
-            AdamMath.step(p, OptimizerCases.GRADS[t - 1], m, v, t, OptimizerCases.LR, (AdamConfig) c.config());
-            assertArrayEquals(c.expected()[t - 1], p, SgdMathTest.TOL, "step " + t);
-        }
-    }
 
     @Test
     void factoriesGivePyTorchsDefaults() {

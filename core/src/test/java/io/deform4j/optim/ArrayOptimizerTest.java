@@ -7,10 +7,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link ArrayOptimizer} keeps the state between steps that {@link SgdMath} and {@link AdamMath}
- * hand back: every row of {@link OptimizerCases}, step by step, to 1e-12.
+ * The reference update rules, {@link SgdMath} and {@link AdamMath} (SGD, Adam, AdamW), run by
+ * {@link ArrayOptimizer} with the state it keeps between steps, against every hand-worked row of
+ * {@link OptimizerCases}, step by step, to 1e-12.
  */
 class ArrayOptimizerTest {
+
+    private static final double TOL = 1e-12;
 
     static List<OptimizerCases.Case> cases() {
         return OptimizerCases.ALL;
@@ -23,7 +26,7 @@ class ArrayOptimizerTest {
         double[] p = OptimizerCases.START.clone();
         for (int t = 0; t < 3; t++) {
             run.step(p, OptimizerCases.GRADS[t], OptimizerCases.LR);
-            assertArrayEquals(c.expected()[t], p, SgdMathTest.TOL, "step " + (t + 1));
+            assertArrayEquals(c.expected()[t], p, TOL, "step " + (t + 1));
         }
     }
 }

@@ -3,10 +3,9 @@ package io.deform4j.optim;
 import java.util.List;
 
 /**
- * The one table of worked optimizer cases: the pure references ({@code SgdMathTest},
- * {@code AdamMathTest}) check {@link SgdMath} and {@link AdamMath} against it in double
- * precision, and the tensor optimizers of the training module check themselves against the same
- * rows in float32. Every case starts from p₀ = (1, −2) with η = 0.1 and the gradients
+ * The one table of worked optimizer cases: {@code ArrayOptimizerTest} checks the pure references
+ * {@link SgdMath} and {@link AdamMath} against it in double precision, and the tensor optimizers
+ * of the training module check themselves against the same rows in float32. Every case starts from p₀ = (1, −2) with η = 0.1 and the gradients
  * ∇₁ = (0.5, −1), ∇₂ = (0.25, 0.5), ∇₃ = (−1, 0) (taken as given, not as a function of p), and
  * lists p₁, p₂, p₃ worked out by hand from {@code torch.optim}'s update rules; the working is in
  * the comments. The SGD and Adam numbers also come out of {@code torch.optim.SGD}/{@code Adam}
@@ -36,7 +35,7 @@ public final class OptimizerCases {
     }
 
     /** {@code torch.optim.SGD}: plain, momentum, Nesterov, weight decay, dampening. */
-    public static final List<Case> SGD = List.of(
+    private static final List<Case> SGD = List.of(
             // p ← p − η∇:  p₁ = (1 − 0.05, −2 + 0.1) = (0.95, −1.9)
             //              p₂ = (0.95 − 0.025, −1.9 − 0.05) = (0.925, −1.95)
             //              p₃ = (0.925 + 0.1, −1.95 − 0) = (1.025, −1.95)
@@ -70,7 +69,7 @@ public final class OptimizerCases {
      * {@code torch.optim.Adam} and {@code AdamW} (β = (0.9, 0.999), ε = 1e-8), with t the step:
      * bias corrections 1 − 0.9ᵗ = 0.1, 0.19, 0.271 and 1 − 0.999ᵗ = 0.001, 0.001999, 0.002997001.
      */
-    public static final List<Case> ADAM = List.of(
+    private static final List<Case> ADAM = List.of(
             // t=1: m = 0.1·∇₁ = (0.05, −0.1), v = 0.001·∇₁² = (2.5e-4, 1e-3); m̂ = ∇₁, √v̂ = |∇₁|
             //      p₁ = p₀ − 0.1·∇₁/(|∇₁| + 1e-8) = (1 − 0.1·0.5/0.50000001, −2 + 0.1·1/1.00000001)
             //         = (0.900000002, −1.900000001)

@@ -1,34 +1,16 @@
 package io.deform4j.optim;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link SgdMath} against the hand-worked SGD rows of {@link OptimizerCases}, to 1e-12. */
+/**
+ * {@link SgdMath}'s contract and {@link SgdConfig}'s checks; its numbers are checked against the
+ * hand-worked rows of {@link OptimizerCases} by {@link ArrayOptimizerTest}.
+ */
 class SgdMathTest {
-
-    static final double TOL = 1e-12;
-
-    static List<OptimizerCases.Case> sgdCases() {
-        return OptimizerCases.SGD;
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("sgdCases")
-    void threeStepsAsWorkedByHand(OptimizerCases.Case c) {
-        double[] p = OptimizerCases.START.clone();
-        double[] buffer = null;
-        for (int t = 0; t < 3; t++) {
-            buffer = SgdMath.step(p, OptimizerCases.GRADS[t], buffer, OptimizerCases.LR, (SgdConfig) c.config());
-            assertArrayEquals(c.expected()[t], p, TOL, "step " + (t + 1));
-        }
-    }
 
     @Test
     void noBufferWithoutMomentum() {

@@ -23,12 +23,8 @@ final class Adam extends TensorOptimizer {
     private final AdamConfig config;
 
     Adam(AdamConfig config) {
+        super(config);
         this.config = config;
-    }
-
-    @Override
-    String kind() {
-        return config.kind();
     }
 
     @Override
@@ -77,10 +73,5 @@ final class Adam extends TensorOptimizer {
                 }
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return "Adam" + config;
     }
 }

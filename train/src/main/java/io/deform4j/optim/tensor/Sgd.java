@@ -25,12 +25,8 @@ final class Sgd extends TensorOptimizer {
     private final SgdConfig config;
 
     Sgd(SgdConfig config) {
+        super(config);
         this.config = config;
-    }
-
-    @Override
-    String kind() {
-        return config.kind();
     }
 
     @Override
@@ -86,10 +82,5 @@ final class Sgd extends TensorOptimizer {
         } finally {
             g.close();
         }
-    }
-
-    @Override
-    public String toString() {
-        return "Sgd" + config;
     }
 }

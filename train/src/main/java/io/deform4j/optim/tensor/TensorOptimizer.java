@@ -11,6 +11,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import io.deform4j.model.NoGrad;
 import io.deform4j.optim.Checks;
+import io.deform4j.optim.OptimizerConfig;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -42,11 +43,18 @@ abstract class TensorOptimizer implements Optimizer {
         }
     }
 
+    private final OptimizerConfig config;
     private final Map<String, State> states = new LinkedHashMap<>();
     private NDManager stateManager;
 
-    /** Short name written in the state: {@link io.deform4j.optim.OptimizerConfig#kind()}, e.g. {@code sgd}. */
-    abstract String kind();
+    TensorOptimizer(OptimizerConfig config) {
+        this.config = config;
+    }
+
+    /** Short name written in the state: {@link OptimizerConfig#kind()}, e.g. {@code sgd}. */
+    final String kind() {
+        return config.kind();
+    }
 
     /** The hyper-parameters written in the state and checked on load. */
     abstract double[] hyperParameters();
@@ -218,6 +226,12 @@ abstract class TensorOptimizer implements Optimizer {
     /** The state of parameter {@code name}, or {@code null} (for tests). */
     final State state(String name) {
         return states.get(name);
+    }
+
+    /** The settings, e.g. {@code AdamConfig[beta1=0.9, …, decoupled=true]}. */
+    @Override
+    public final String toString() {
+        return config.toString();
     }
 
     @Override
