@@ -63,16 +63,16 @@ public record Jet2(double value, double g1, double g2, double h11, double h12, d
         return new double[] {mean - radius, mean + radius};
     }
 
-    /**
-     * The chain rule for {@code φ(this)} given φ, φ', φ'' at {@link #value()}:
-     * {@code ∇(φ∘f) = φ'·∇f} and {@code ∇²(φ∘f) = φ'·∇²f + φ''·∇f∇fᵀ}. Products with a zero
-     * factor are zero, so that an infinite φ' or φ'' does not turn a constant into NaN.
-     */
+    /** {@link #compose(double, double, double)} with φ's value and derivatives from the table of elementary functions. */
     Jet2 compose(Elementary.Local phi) {
         return compose(phi.value(), phi.first(), phi.second());
     }
 
-    /** As {@link #compose(Elementary.Local)}, with φ, φ', φ'' given one by one (a mapping δ, say). */
+    /**
+     * The chain rule for {@code φ(this)} given φ, φ', φ'' at {@link #value()} (a mapping δ, say):
+     * {@code ∇(φ∘f) = φ'·∇f} and {@code ∇²(φ∘f) = φ'·∇²f + φ''·∇f∇fᵀ}. Products with a zero
+     * factor are zero, so that an infinite φ' or φ'' does not turn a constant into NaN.
+     */
     public Jet2 compose(double phi, double dphi, double d2phi) {
         return new Jet2(phi, product(dphi, g1), product(dphi, g2),
                 product(dphi, h11) + product(d2phi, g1 * g1),

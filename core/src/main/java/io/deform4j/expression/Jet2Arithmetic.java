@@ -3,10 +3,10 @@ package io.deform4j.expression;
 /**
  * Exact gradients and Hessians in two variables by second-order forward-mode automatic
  * differentiation on {@link Jet2}s. The elementary functions and their domains come from
- * {@link Elementary} (through {@link ForwardModeArithmetic}), so a function evaluated outside
+ * {@code Elementary} (through {@code ForwardModeArithmetic}), so a function evaluated outside
  * its domain throws {@link OutsideDomainException}, never NaN.
  *
- * <p>{@link Elementary} uses {@link StrictMath}, so that a run gives the same bits on every JVM
+ * <p>{@code Elementary} uses {@link StrictMath}, so that a run gives the same bits on every JVM
  * and platform: the paper's studies are chaotic in places (in the sharp well of Fig. 1, a
  * rounding difference of 1e−16 grows about 10⁴-fold every 20 steps).
  */

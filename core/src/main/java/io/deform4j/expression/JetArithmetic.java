@@ -2,8 +2,8 @@ package io.deform4j.expression;
 
 /**
  * Exact first and second derivatives in one variable by forward-mode automatic differentiation
- * on {@link Jet}s. The elementary functions and their domains come from {@link Elementary}
- * (through {@link ForwardModeArithmetic}), so a function evaluated outside its domain throws
+ * on {@link Jet}s. The elementary functions and their domains come from {@code Elementary}
+ * (through {@code ForwardModeArithmetic}), so a function evaluated outside its domain throws
  * {@link OutsideDomainException}, never NaN.
  */
 public final class JetArithmetic extends ForwardModeArithmetic<Jet> {

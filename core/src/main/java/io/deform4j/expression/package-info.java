@@ -4,7 +4,7 @@
  * and second-order forward-mode automatic differentiation: {@link io.deform4j.expression.Jet} in one
  * variable (the derivatives of a mapping δ), {@link io.deform4j.expression.Jet2} in two (the
  * gradient and Hessian of a simulation surface), both composing the one table of elementary
- * functions and their derivatives, {@link io.deform4j.expression.Elementary}.
+ * functions and their derivatives, {@code Elementary}.
  * User-defined mappings and user-defined simulation surfaces are written in it.
  */
 package io.deform4j.expression;
