@@ -11,6 +11,7 @@ import io.deform4j.landscape.Metrics;
 import io.deform4j.landscape.TrainedModel;
 import io.deform4j.report.LandscapeContour;
 import io.deform4j.report.LandscapePlot;
+import io.deform4j.report.Range;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,15 +73,17 @@ final class LandscapeCommand implements Callable<Integer> {
     @Option(names = "--points", paramLabel = "N", defaultValue = "51", description = "Points of a curve (default: ${DEFAULT-VALUE}).")
     private int points;
 
-    @Option(names = "--range", paramLabel = "FROM:TO", description = "Range of α (default: -1:1; -0.5:1.5 with --interpolate).")
-    private String range;
+    @Option(names = "--range", paramLabel = "LO:HI", converter = RangeConverter.class,
+            description = "Range of α (default: -1:1; -0.5:1.5 with --interpolate).")
+    private Range range;
 
     @Option(names = "--surface-points", paramLabel = "N", defaultValue = "21",
             description = "Points per axis of the surface (default: ${DEFAULT-VALUE}).")
     private int surfacePoints;
 
-    @Option(names = "--surface-range", paramLabel = "FROM:TO", description = "Range of x and y of the surface (default: --range).")
-    private String surfaceRange;
+    @Option(names = "--surface-range", paramLabel = "LO:HI", converter = RangeConverter.class,
+            description = "Range of x and y of the surface (default: --range).")
+    private Range surfaceRange;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the random directions (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -104,9 +107,10 @@ final class LandscapeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getErr();
-        Grid grid = Grid.parse(range != null ? range : interpolate ? "-0.5:1.5" : Grid.DEFAULT_RANGE, points);
-        Grid surfaceGrid = surface ? Grid.parse(surfaceRange != null ? surfaceRange : range != null ? range
-                : Grid.DEFAULT_RANGE, surfacePoints) : null;
+        Range alpha = range != null ? range : RangeConverter.parse(interpolate ? "-0.5:1.5" : Grid.DEFAULT_RANGE);
+        Grid grid = new Grid(alpha.lo(), alpha.hi(), points);
+        Range xy = surfaceRange != null ? surfaceRange : range != null ? range : RangeConverter.parse(Grid.DEFAULT_RANGE);
+        Grid surfaceGrid = surface ? new Grid(xy.lo(), xy.hi(), surfacePoints) : null;
         if (interpolate && checkpoints.size() != 2) {
             throw new IllegalArgumentException("--interpolate needs exactly two --checkpoint, got " + checkpoints.size());
         }

@@ -5,6 +5,7 @@ import io.deform4j.mapping.Vdm;
 import io.deform4j.report.MappingCurves;
 import io.deform4j.report.MappingPlot;
 import io.deform4j.report.MappingTable;
+import io.deform4j.report.Range;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,9 +67,9 @@ final class MappingsCommand implements Callable<Integer> {
             description = "Draw δ'(ℓ) to FILE.png or FILE.svg; the curves go to FILE.csv beside it.")
     private Path plot;
 
-    @Option(names = "--range", paramLabel = "FROM:TO", defaultValue = "0:5",
+    @Option(names = "--range", paramLabel = "LO:HI", defaultValue = "0:5", converter = RangeConverter.class,
             description = "Loss range of the plot (default: ${DEFAULT-VALUE}).")
-    private String range;
+    private Range range;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "501",
             description = "Points per curve in the plot (default: ${DEFAULT-VALUE}).")
@@ -86,7 +87,7 @@ final class MappingsCommand implements Callable<Integer> {
             MappingTable.write(mappings, at, format, spec.commandLine().getOut());
         }
         if (plot != null) {
-            MappingCurves curves = MappingCurves.sample(mappings, MappingCurves.parseRange(range), samples);
+            MappingCurves curves = MappingCurves.sample(mappings, range, samples);
             Path csv = MappingPlot.write(curves, plot, yMax);
             spec.commandLine().getErr().println("wrote " + plot + " and " + csv);
             curves.gaps().forEach(gap -> spec.commandLine().getErr().println("note: " + gap));

@@ -1,9 +1,13 @@
 package io.deform4j.cli;
 
 import io.deform4j.mapping.Vdm;
+import io.deform4j.optim.AdamConfig;
+import io.deform4j.optim.MultiStepLR;
+import io.deform4j.optim.OptimizerConfig;
+import io.deform4j.optim.SgdConfig;
+import io.deform4j.report.Range;
 import io.deform4j.report.SimulationReport;
 import io.deform4j.simulation.Point;
-import io.deform4j.simulation.Schedule;
 import io.deform4j.simulation.Study;
 import io.deform4j.simulation.StudyResult;
 import io.deform4j.simulation.Surface;
@@ -36,7 +40,7 @@ import picocli.CommandLine.Spec;
                     + "(the gradient becomes d'(l)*grad l), from the same starts, and compares where the runs end: "
                     + "the final loss and the Hessian eigenvalues of the ORIGINAL surface at the end point, "
                     + "as the paper computes them. Gradients and Hessians are exact (automatic differentiation); "
-                    + "the optimizers follow PyTorch (SGD, Adam, MultiStepLR), one epoch = one step.",
+                    + "the optimizers follow PyTorch (SGD, Adam, AdamW, MultiStepLR), one epoch = one step.",
             "",
             "Studies (supplementary C of the paper):",
             "  fig1    AP(10,1,1,1); SGD, momentum 0.9, lr 0.02; 400 steps from",
@@ -79,7 +83,7 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
 
     /** The square random starts are drawn from when none is given: the paper's [−10, 10]². */
-    static final String DEFAULT_RANGE = "-10:10";
+    static final Range DEFAULT_RANGE = new Range(-10, 10);
     /** Random starts of a custom study when neither --start nor --starts is given: {@value}. */
     static final int DEFAULT_CUSTOM_STARTS = 10;
 
@@ -105,9 +109,9 @@ public final class SimulateCommand implements Callable<Integer> {
             + "(fig4: 100; custom: 10 unless --start is given).")
     private Integer startCount;
 
-    @Option(names = "--range", paramLabel = "LO:HI", description = "Square the random starts are drawn from "
-            + "(default: -10:10).")
-    private String range = DEFAULT_RANGE;
+    @Option(names = "--range", paramLabel = "LO:HI", converter = RangeConverter.class,
+            description = "Square the random starts are drawn from (default: -10:10).")
+    private Range range;
 
     @Option(names = "--start", paramLabel = "P1,P2", description = "A start, e.g. -9.5,-10; repeat for several.")
     private List<String> starts = new ArrayList<>();
@@ -117,7 +121,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private String surface;
 
     @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd (with --momentum, --nesterov; plain GD "
-            + "when momentum is 0) or adam (custom default: sgd).")
+            + "when momentum is 0), adam or adamw (decoupled weight decay) (custom default: sgd).")
     private String optimizer;
 
     @Option(names = "--lr", paramLabel = "ETA", description = "Initial learning rate (custom default: 0.1).")
@@ -129,12 +133,15 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--nesterov", description = "Nesterov momentum.")
     private boolean nesterov;
 
-    @Option(names = "--betas", split = ",", paramLabel = "B1,B2", description = "Adam betas (default: 0.9,0.999).")
+    @Option(names = "--betas", split = ",", paramLabel = "B1,B2", description = "Adam/AdamW betas (default: 0.9,0.999).")
     private double[] betas;
 
-    @Option(names = "--weight-decay", paramLabel = "LAMBDA", description = "L2 weight decay added to the gradient "
-            + "(default: 0).")
-    private double weightDecay;
+    @Option(names = "--eps", paramLabel = "EPS", description = "Adam/AdamW epsilon (default: 1e-8).")
+    private Double eps;
+
+    @Option(names = "--weight-decay", paramLabel = "LAMBDA", description = "Weight decay: added to the gradient as "
+            + "lambda*p (sgd, adam; default 0) or decoupled, p <- p*(1 - lr*lambda) (adamw; default 0.01).")
+    private Double weightDecay;
 
     @Option(names = "--milestones", split = ",", paramLabel = "K", description = "Steps where the learning rate is "
             + "multiplied by --gamma, as MultiStepLR, e.g. 150,225.")
@@ -183,10 +190,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Surface s = surface != null ? Surface.named(surface) : preset.surface();
         List<Vdm> mappings = vdms.isEmpty() ? preset.mappings() : vdms.stream().map(Vdm::parse).toList();
-        SurfaceOptimizer opt = optimizer(preset);
-        Schedule base = preset == null ? Schedule.constant(0.1) : preset.schedule();
-        Schedule schedule = new Schedule(lr != null ? lr : base.lr(), gamma != null ? gamma : base.gamma(),
-                milestones != null ? milestones : base.milestones());
+        SurfaceOptimizer opt = new SurfaceOptimizer(optimizer(preset));
+        MultiStepLR base = preset == null ? MultiStepLR.constant(0.1) : preset.schedule();
+        MultiStepLR schedule = new MultiStepLR(lr != null ? lr : base.initialLr(),
+                milestones != null ? milestones : base.milestones(), gamma != null ? gamma : base.gamma());
         int n = steps != null ? steps : preset == null ? 100 : preset.steps();
         List<Point> points = startPoints(preset);
         String note = preset == null ? "" : preset.note();
@@ -196,24 +203,28 @@ public final class SimulateCommand implements Callable<Integer> {
         return new Study(name, s, mappings, opt, schedule, n, points, note);
     }
 
-    private SurfaceOptimizer optimizer(Study preset) {
-        String kind = optimizer != null ? optimizer.toLowerCase(Locale.ROOT)
-                : preset != null && preset.optimizer() instanceof SurfaceOptimizer.Adam ? "adam" : "sgd";
+    /** The optimizer's settings: the options given, else the preset's, else PyTorch's defaults. */
+    private OptimizerConfig optimizer(Study preset) {
+        OptimizerConfig given = preset == null ? SgdConfig.PLAIN : preset.optimizer().config();
+        String kind = optimizer != null ? optimizer.toLowerCase(Locale.ROOT) : given.kind();
+        // PyTorch's defaults: AdamW decays by 0.01, SGD and Adam not at all
+        double lambda = weightDecay != null ? weightDecay
+                : kind.equals("adamw") ? AdamConfig.DEFAULT_ADAMW_WEIGHT_DECAY : 0;
         switch (kind) {
-            case "adam" -> {
-                double[] b = betas != null ? betas : new double[] {SurfaceOptimizer.Adam.DEFAULT_BETA1,
-                    SurfaceOptimizer.Adam.DEFAULT_BETA2};
+            case "adam", "adamw" -> {
+                double[] b = betas != null ? betas : new double[] {AdamConfig.DEFAULT_BETA1, AdamConfig.DEFAULT_BETA2};
                 if (b.length != 2) {
                     throw new IllegalArgumentException("--betas takes two numbers B1,B2, got " + b.length);
                 }
-                return new SurfaceOptimizer.Adam(b[0], b[1], SurfaceOptimizer.Adam.DEFAULT_EPS, weightDecay);
+                double e = eps != null ? eps : AdamConfig.DEFAULT_EPS;
+                return kind.equals("adamw") ? AdamConfig.adamW(b[0], b[1], e, lambda) : AdamConfig.adam(b[0], b[1], e, lambda);
             }
             case "sgd", "gd" -> {
-                double mu = momentum != null ? momentum
-                        : preset != null && preset.optimizer() instanceof SurfaceOptimizer.Sgd sgd ? sgd.momentum() : 0;
-                return new SurfaceOptimizer.Sgd(mu, nesterov, weightDecay);
+                double mu = momentum != null ? momentum : given instanceof SgdConfig sgd ? sgd.momentum() : 0;
+                return new SgdConfig(mu, 0, lambda, nesterov);
             }
-            default -> throw new IllegalArgumentException("unknown optimizer '" + optimizer + "': expected sgd or adam");
+            default -> throw new IllegalArgumentException("unknown optimizer '" + optimizer
+                    + "': expected sgd, adam or adamw");
         }
     }
 
@@ -222,26 +233,14 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!starts.isEmpty()) {
             return starts.stream().map(Point::parse).toList();
         }
-        boolean defaultRange = range.equals(DEFAULT_RANGE);
-        if (preset != null && startCount == null && defaultRange) {
+        if (preset != null && startCount == null && range == null) {
             randomStarts = preset.name().equals("fig4");
             return preset.starts();
         }
         randomStarts = true;
         int count = startCount != null ? startCount : preset != null && preset.name().equals("fig4") ? Study.FIG4_STARTS
                 : DEFAULT_CUSTOM_STARTS;
-        String[] bounds = range.split(":");
-        if (bounds.length != 2) {
-            throw new IllegalArgumentException("--range is written LO:HI, e.g. -10:10, got '" + range + "'");
-        }
-        double lo;
-        double hi;
-        try {
-            lo = Double.parseDouble(bounds[0].trim());
-            hi = Double.parseDouble(bounds[1].trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--range is written LO:HI with two numbers, got '" + range + "'", e);
-        }
-        return Study.randomStarts(seed, count, lo, hi);
+        Range square = range != null ? range : DEFAULT_RANGE;
+        return Study.randomStarts(seed, count, square.lo(), square.hi());
     }
 }

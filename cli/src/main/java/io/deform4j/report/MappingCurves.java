@@ -19,36 +19,14 @@ public record MappingCurves(double[] grid, List<Curve> curves, List<String> gaps
     public record Curve(Vdm vdm, double[] losses, double[] derivatives) {
     }
 
-    /** A loss range written {@code FROM:TO}. */
-    public record Range(double from, double to) {
-        public Range {
-            if (!(from < to) || !Double.isFinite(from) || !Double.isFinite(to)) {
-                throw new IllegalArgumentException("--range: expected FROM:TO with finite FROM < TO, got " + from + ":" + to);
-            }
-        }
-    }
-
-    /** Parses {@code FROM:TO}, e.g. {@code 0:5}. */
-    public static Range parseRange(String text) {
-        String[] parts = text.split(":");
-        try {
-            if (parts.length == 2) {
-                return new Range(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the expected form
-        }
-        throw new IllegalArgumentException("--range: expected FROM:TO (e.g. 0:5), got '" + text + "'");
-    }
-
-    /** Samples each mapping's δ' at {@code samples} evenly spaced losses of the range. */
+    /** Samples each mapping's δ' at {@code samples} evenly spaced losses of the range, both ends included. */
     public static MappingCurves sample(List<Vdm> mappings, Range range, int samples) {
         if (samples < 2) {
             throw new IllegalArgumentException("--samples: expected at least 2 points, got " + samples);
         }
         double[] grid = new double[samples];
         for (int i = 0; i < samples; i++) {
-            grid[i] = range.from() + (range.to() - range.from()) * i / (samples - 1);
+            grid[i] = range.lo() + (range.hi() - range.lo()) * i / (samples - 1);
         }
         List<Curve> curves = new ArrayList<>();
         List<String> gaps = new ArrayList<>();

@@ -108,7 +108,7 @@ class LandscapeCommandTest {
         TrainCommandTest.Outcome grid = landscape("--checkpoint", run.toString(), "--range", "-1..1", "--out",
                 tmp.resolve("y").toString());
         assertThat(grid.code()).isEqualTo(2);
-        assertThat(grid.err()).contains("'-1..1' does not parse");
+        assertThat(grid.err()).contains("Invalid value for option '--range'").contains("LO:HI").contains("'-1..1'");
 
         TrainCommandTest.Outcome notRun = hessian("--checkpoint", tmp.toString(), "--out", tmp.resolve("z").toString());
         assertThat(notRun.code()).isEqualTo(2);

@@ -90,6 +90,21 @@ class SimulateCommandTest {
     }
 
     @Test
+    void adamWDecaysByPyTorchsDefaultAndRandomStartsComeFromTheRange() throws Exception {
+        Path target = dir.resolve("adamw");
+        int code = run("custom", "--out", target.toString(), "--surface", "(p1^2 + p2^2)/2 + 0.1", "--vdm", "LE(1,0.09)",
+                "--optimizer", "adamw", "--eps", "1e-6", "--steps", "5", "--starts", "4", "--range", "2:3");
+        assertEquals(0, code, err.toString());
+        JsonNode summary = Json.MAPPER.readTree(target.resolve("summary.json").toFile());
+        assertEquals("AdamW(betas=(0.9, 0.999), eps=1.0E-6) weight decay 0.01", summary.get("optimizer").asText());
+        for (JsonNode r : summary.get("runs")) {
+            for (JsonNode x : r.get("init")) {
+                assertTrue(x.asDouble() >= 2 && x.asDouble() <= 3, r.toString());
+            }
+        }
+    }
+
+    @Test
     void aDivergingRunIsMarkedNotDropped() throws Exception {
         Path target = dir.resolve("diverge");
         int code = run("custom", "--out", target.toString(), "--surface", "p1^4 + p2^2", "--vdm", "AP(10,1,1,1)",

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deform4j.mapping.Vdm;
+import io.deform4j.optim.MultiStepLR;
 import io.deform4j.simulation.Point;
-import io.deform4j.simulation.Schedule;
 import io.deform4j.simulation.Study;
 import io.deform4j.simulation.StudyResult;
 import io.deform4j.simulation.Surface;
@@ -44,7 +44,7 @@ class SimulationReportTest {
     @Test
     void windowHoldsEveryStartAndEnd() throws Exception {
         Study study = new Study("custom", Surface.parse("0.01(p1^2 + p2^2)"), List.of(Vdm.parse("AP(10,1,1,1)")),
-                SurfaceOptimizer.gd(), Schedule.constant(0.1), 5, List.of(new Point(14, -3)), "");
+                SurfaceOptimizer.gd(), MultiStepLR.constant(0.1), 5, List.of(new Point(14, -3)), "");
         StudyResult result = study.run();
         Surface.Window w = SimulationReport.window(result);
         assertTrue(w.max1() > 14 && w.min1() == -10 && w.min2() == -10 && w.max2() == 10, w.toString());

@@ -2,13 +2,14 @@ package io.deform4j.expression;
 
 /**
  * The elementary functions with their first and second derivatives at a point, domains checked:
- * the one table that every forward-mode arithmetic ({@link JetArithmetic}, and the
- * two-variable jets of the simulations) composes with the chain rule.
+ * the one table that both forward-mode arithmetics ({@link JetArithmetic} in one variable,
+ * {@link Jet2Arithmetic} in two) compose with the chain rule, through
+ * {@link ForwardModeArithmetic}. No derivative of an elementary function is written elsewhere.
  *
  * <p>{@link StrictMath} throughout, so that results have the same bits on every JVM: the
  * paper's simulations are chaotic in places, where an ulp grows into a visible difference.
  */
-public final class Elementary {
+final class Elementary {
 
     /**
      * φ, φ' and φ'' of a function φ at one point.
@@ -17,13 +18,13 @@ public final class Elementary {
      * @param first φ'(x)
      * @param second φ''(x)
      */
-    public record Local(double value, double first, double second) {
+    record Local(double value, double first, double second) {
     }
 
     private Elementary() {
     }
 
-    public static Local reciprocal(double x) {
+    static Local reciprocal(double x) {
         if (x == 0) {
             throw new OutsideDomainException("division by zero (1 / 0)");
         }
@@ -31,7 +32,7 @@ public final class Elementary {
     }
 
     /** x^c for a constant c; at x = 0 with c &lt; 2 the derivatives are infinite, as they should be. */
-    public static Local pow(double x, double c) {
+    static Local pow(double x, double c) {
         double value = Domains.pow(x, c);
         if (c == 2) { // the common square, exactly
             return new Local(x * x, 2 * x, 2);
@@ -41,45 +42,45 @@ public final class Elementary {
         return new Local(value, first, second);
     }
 
-    public static Local atan(double x) {
+    static Local atan(double x) {
         double q = 1 + x * x;
         return new Local(StrictMath.atan(x), 1 / q, -2 * x / (q * q));
     }
 
-    public static Local ln(double x) {
+    static Local ln(double x) {
         Domains.ln(x);
         return new Local(StrictMath.log(x), 1 / x, -1 / (x * x));
     }
 
-    public static Local exp(double x) {
+    static Local exp(double x) {
         double e = StrictMath.exp(x);
         return new Local(e, e, e);
     }
 
-    public static Local sqrt(double x) {
+    static Local sqrt(double x) {
         Domains.sqrt(x);
         double s = StrictMath.sqrt(x);
         return new Local(s, 0.5 / s, -0.25 / (s * s * s));
     }
 
-    public static Local tanh(double x) {
+    static Local tanh(double x) {
         double t = StrictMath.tanh(x);
         double sech2 = 1 - t * t;
         return new Local(t, sech2, -2 * t * sech2);
     }
 
-    public static Local sin(double x) {
+    static Local sin(double x) {
         double s = StrictMath.sin(x);
         return new Local(s, StrictMath.cos(x), -s);
     }
 
-    public static Local cos(double x) {
+    static Local cos(double x) {
         double c = StrictMath.cos(x);
         return new Local(c, -StrictMath.sin(x), -c);
     }
 
     /** |x| with derivative sign(x), taken as 0 at x = 0 (the subgradient PyTorch uses). */
-    public static Local abs(double x) {
+    static Local abs(double x) {
         return new Local(Math.abs(x), Math.signum(x), 0);
     }
 }

@@ -1,8 +1,10 @@
 package io.deform4j.expression;
 
+import static io.deform4j.expression.ForwardModeArithmetic.product;
+
 /**
  * A truncated Taylor expansion {@code f(x₀+h) ≈ value + d1·h + d2·h²/2}: the number type of
- * second-order forward-mode automatic differentiation in one variable.
+ * second-order forward-mode automatic differentiation in one variable ({@link JetArithmetic}).
  *
  * @param value f(x₀)
  * @param d1 f'(x₀)
@@ -20,25 +22,12 @@ public record Jet(double value, double d1, double d2) {
         return new Jet(c, 0, 0);
     }
 
-    boolean isConstant() {
-        return d1 == 0 && d2 == 0;
-    }
-
     /**
-     * The chain rule for {@code g(this)} given g, g', g'' at {@code value}:
-     * {@code (g∘f)' = g'·f'}, {@code (g∘f)'' = g''·f'² + g'·f''}. Products with a zero factor
-     * are taken as zero so that an infinite g' or g'' does not turn a constant into NaN.
+     * The chain rule for {@code φ(this)} given φ, φ', φ'' at {@code value}:
+     * {@code (φ∘f)' = φ'·f'}, {@code (φ∘f)'' = φ''·f'² + φ'·f''}. Products with a zero factor
+     * are zero, so that an infinite φ' or φ'' does not turn a constant into NaN.
      */
-    private Jet compose(double g, double dg, double d2g) {
-        return new Jet(g, product(dg, d1), product(d2g, d1 * d1) + product(dg, d2));
-    }
-
-    /** The chain rule for {@code φ(this)} given φ, φ', φ'' at {@code value}. */
     Jet compose(Elementary.Local phi) {
-        return compose(phi.value(), phi.first(), phi.second());
-    }
-
-    static double product(double a, double b) {
-        return a == 0 || b == 0 ? 0 : a * b;
+        return new Jet(phi.value(), product(phi.first(), d1), product(phi.second(), d1 * d1) + product(phi.first(), d2));
     }
 }

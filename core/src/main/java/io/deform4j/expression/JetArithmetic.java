@@ -1,15 +1,32 @@
 package io.deform4j.expression;
 
 /**
- * Exact first and second derivatives by forward-mode automatic differentiation on {@link Jet}s.
- * Domains are checked as in {@link DoubleArithmetic}: never a silent NaN.
+ * Exact first and second derivatives in one variable by forward-mode automatic differentiation
+ * on {@link Jet}s. The elementary functions and their domains come from {@code Elementary}
+ * (through {@code ForwardModeArithmetic}), so a function evaluated outside its domain throws
+ * {@link OutsideDomainException}, never NaN.
  */
-public final class JetArithmetic implements Arithmetic<Jet> {
+public final class JetArithmetic extends ForwardModeArithmetic<Jet> {
 
     /** The one instance: the arithmetic has no state. */
     public static final JetArithmetic INSTANCE = new JetArithmetic();
 
     private JetArithmetic() {
+    }
+
+    @Override
+    double value(Jet a) {
+        return a.value();
+    }
+
+    @Override
+    boolean isConstant(Jet a) {
+        return a.d1() == 0 && a.d2() == 0;
+    }
+
+    @Override
+    Jet compose(Jet a, Elementary.Local phi) {
+        return a.compose(phi);
     }
 
     @Override
@@ -27,81 +44,16 @@ public final class JetArithmetic implements Arithmetic<Jet> {
         return new Jet(a.value() - b.value(), a.d1() - b.d1(), a.d2() - b.d2());
     }
 
+    /** (ab)' = a'b + ab'; (ab)'' = a''b + 2a'b' + ab''. */
     @Override
     public Jet multiply(Jet a, Jet b) {
         return new Jet(a.value() * b.value(),
-                Jet.product(a.d1(), b.value()) + Jet.product(a.value(), b.d1()),
-                Jet.product(a.d2(), b.value()) + 2 * Jet.product(a.d1(), b.d1()) + Jet.product(a.value(), b.d2()));
-    }
-
-    @Override
-    public Jet divide(Jet a, Jet b) {
-        if (b.value() == 0) {
-            throw new OutsideDomainException("division by zero (" + a.value() + " / 0)");
-        }
-        return multiply(a, b.compose(Elementary.reciprocal(b.value())));
+                product(a.d1(), b.value()) + product(a.value(), b.d1()),
+                product(a.d2(), b.value()) + 2 * product(a.d1(), b.d1()) + product(a.value(), b.d2()));
     }
 
     @Override
     public Jet negate(Jet a) {
         return new Jet(-a.value(), -a.d1(), -a.d2());
-    }
-
-    @Override
-    public Jet pow(Jet base, double c) {
-        Elementary.Local power = Elementary.pow(base.value(), c);
-        return base.isConstant() ? Jet.constant(power.value()) : base.compose(power);
-    }
-
-    @Override
-    public Jet pow(Jet base, Jet exponent) {
-        if (exponent.isConstant()) {
-            return pow(base, exponent.value());
-        }
-        if (!(base.value() > 0)) {
-            throw new OutsideDomainException("(" + base.value()
-                    + ")^(variable exponent) is undefined: the base must be positive");
-        }
-        return exp(multiply(exponent, ln(base)));
-    }
-
-    @Override
-    public Jet atan(Jet a) {
-        return a.compose(Elementary.atan(a.value()));
-    }
-
-    @Override
-    public Jet ln(Jet a) {
-        return a.compose(Elementary.ln(a.value()));
-    }
-
-    @Override
-    public Jet exp(Jet a) {
-        return a.compose(Elementary.exp(a.value()));
-    }
-
-    @Override
-    public Jet sqrt(Jet a) {
-        return a.compose(Elementary.sqrt(a.value()));
-    }
-
-    @Override
-    public Jet tanh(Jet a) {
-        return a.compose(Elementary.tanh(a.value()));
-    }
-
-    @Override
-    public Jet sin(Jet a) {
-        return a.compose(Elementary.sin(a.value()));
-    }
-
-    @Override
-    public Jet cos(Jet a) {
-        return a.compose(Elementary.cos(a.value()));
-    }
-
-    @Override
-    public Jet abs(Jet a) {
-        return a.compose(Elementary.abs(a.value()));
     }
 }

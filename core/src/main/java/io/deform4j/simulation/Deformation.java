@@ -1,5 +1,6 @@
 package io.deform4j.simulation;
 
+import io.deform4j.expression.Jet2;
 import io.deform4j.mapping.Vdm;
 
 /**

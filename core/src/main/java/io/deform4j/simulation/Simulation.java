@@ -1,12 +1,15 @@
 package io.deform4j.simulation;
 
+import io.deform4j.expression.Jet2;
 import io.deform4j.expression.OutsideDomainException;
 import io.deform4j.mapping.Vdm;
+import io.deform4j.optim.ArrayOptimizer;
+import io.deform4j.optim.MultiStepLR;
 
 /**
  * Runs an optimizer on a deformed surface: at each step k the optimizer gets the gradient of
  * δ(ℓ), {@code g = δ'(ℓ(p))·∇ℓ(p)} (the deformation acts through the chain rule), and the
- * learning rate η_k of the {@link Schedule}. Afterwards the end point is judged on the
+ * learning rate η_k = {@code schedule.lr(k)} of the {@link MultiStepLR} (one epoch = one step). Afterwards the end point is judged on the
  * original surface: ℓ(end) and the eigenvalues of ∇²ℓ(end).
  *
  * <p>A start outside the surface's or the mapping's domain is bad input
@@ -24,7 +27,7 @@ public final class Simulation {
      * @throws IllegalArgumentException if the start is outside the surface's domain or ℓ(start)
      *     outside the mapping's
      */
-    public static Run run(Surface surface, Vdm vdm, SurfaceOptimizer optimizer, Schedule schedule, int steps,
+    public static Run run(Surface surface, Vdm vdm, SurfaceOptimizer optimizer, MultiStepLR schedule, int steps,
             Point start, int startIndex) {
         if (steps < 0) {
             throw new IllegalArgumentException("the number of steps must be >= 0, got " + steps);
@@ -34,9 +37,9 @@ public final class Simulation {
         path.add(start.p1(), start.p2(), jet.value());
         double[] p = {start.p1(), start.p2()};
         double[] g = new double[2];
-        SurfaceOptimizer.State state = optimizer.start();
+        ArrayOptimizer state = optimizer.start();
         for (int k = 0; k < steps; k++) {
-            double lr = schedule.learningRate(k);
+            double lr = schedule.lr(k);
             path.setLearningRateOfLast(lr);
             double scale = vdm.derivative(jet.value());
             g[0] = scale * jet.g1();

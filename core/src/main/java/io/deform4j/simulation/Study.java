@@ -1,6 +1,7 @@
 package io.deform4j.simulation;
 
 import io.deform4j.mapping.Vdm;
+import io.deform4j.optim.MultiStepLR;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,13 +15,13 @@ import java.util.Random;
  * @param surface the original surface
  * @param mappings the deformations to compare with the original (the original is always run first)
  * @param optimizer the optimizer
- * @param schedule the learning rate of each step
+ * @param schedule the learning rate of each step (one epoch = one step)
  * @param steps the number of steps (one epoch = one step)
  * @param starts the starts, the same for every mapping
  * @param note what the reader should know about how the paper's setting was read ({@code ""} if nothing)
  */
 public record Study(String name, Surface surface, List<Vdm> mappings, SurfaceOptimizer optimizer,
-        Schedule schedule, int steps, List<Point> starts, String note) {
+        MultiStepLR schedule, int steps, List<Point> starts, String note) {
 
     /** The seed of the random starts of {@code fig4} when none is given. */
     public static final long DEFAULT_SEED = 0;
@@ -47,7 +48,7 @@ public record Study(String name, Surface surface, List<Vdm> mappings, SurfaceOpt
     /** Fig. 1: AP(10,1,1,1), GDM η 0.02, μ 0.9, 400 steps from (−9.5, −10). */
     public static Study fig1() {
         return new Study("fig1", PaperSurfaces.fig1(), List.of(Vdm.parse("AP(10,1,1,1)")),
-                SurfaceOptimizer.momentum(0.9), Schedule.constant(0.02), 400, List.of(new Point(-9.5, -10)), "");
+                SurfaceOptimizer.momentum(0.9), MultiStepLR.constant(0.02), 400, List.of(new Point(-9.5, -10)), "");
     }
 
     /**
@@ -56,13 +57,13 @@ public record Study(String name, Surface surface, List<Vdm> mappings, SurfaceOpt
      */
     public static Study fig4(long seed, int count) {
         return new Study("fig4", PaperSurfaces.fig4(), List.of(Vdm.parse("LE(1,0.99)")), SurfaceOptimizer.gd(),
-                Schedule.multiStep(0.2, 0.1, 150, 225), 300, randomStarts(seed, count, -10, 10), "");
+                new MultiStepLR(0.2, List.of(150, 225), 0.1), 300, randomStarts(seed, count, -10, 10), "");
     }
 
     /** Fig. 7: LE(1,0.9) (see {@link #FIG7_NOTE}), GDM η 0.02, μ 0.9, 100 steps from (−6, 11). */
     public static Study fig7() {
         return new Study("fig7", PaperSurfaces.fig7(), List.of(Vdm.parse("LE(1,0.9)")),
-                SurfaceOptimizer.momentum(0.9), Schedule.constant(0.02), 100, List.of(new Point(-6, 11)), FIG7_NOTE);
+                SurfaceOptimizer.momentum(0.9), MultiStepLR.constant(0.02), 100, List.of(new Point(-6, 11)), FIG7_NOTE);
     }
 
     /** A preset by name: {@code fig1}, {@code fig4} (with the seed and count), {@code fig7}. */

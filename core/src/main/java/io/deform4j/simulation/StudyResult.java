@@ -1,6 +1,7 @@
 package io.deform4j.simulation;
 
 import io.deform4j.mapping.Vdm;
+import io.deform4j.stats.Statistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,19 +92,9 @@ public record StudyResult(Study study, List<Run> runs, long elapsedNanos) {
                     }
                 }
             }
-            return new Summary(vdm, runs.size(), runs.size() - done.size(), median(eig),
-                    eig.length == 0 ? Double.NaN : Arrays.stream(eig).average().orElseThrow(), median(loss),
+            return new Summary(vdm, runs.size(), runs.size() - done.size(), Statistics.median(eig),
+                    eig.length == 0 ? Double.NaN : Arrays.stream(eig).average().orElseThrow(), Statistics.median(loss),
                     flatter, compared);
-        }
-
-        static double median(double[] values) {
-            if (values.length == 0) {
-                return Double.NaN;
-            }
-            double[] sorted = values.clone();
-            Arrays.sort(sorted);
-            int n = sorted.length;
-            return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
         }
 
         /** One line, e.g. {@code LE(1,0.99): λ_max median 0.12 mean 0.3, loss median 0.01, flatter 70/100}. */

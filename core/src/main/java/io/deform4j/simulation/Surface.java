@@ -3,6 +3,8 @@ package io.deform4j.simulation;
 import io.deform4j.expression.DoubleArithmetic;
 import io.deform4j.expression.Expr;
 import io.deform4j.expression.ExpressionParser;
+import io.deform4j.expression.Jet2;
+import io.deform4j.expression.Jet2Arithmetic;
 import io.deform4j.expression.OutsideDomainException;
 import java.util.Locale;
 import java.util.Set;

@@ -3,6 +3,8 @@ package io.deform4j.simulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deform4j.expression.Jet2;
+import io.deform4j.expression.Jet2Arithmetic;
 import io.deform4j.mapping.Vdm;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package io.deform4j.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.deform4j.expression.Jet2;
 import io.deform4j.mapping.Vdm;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deform4j.mapping.Vdm;
+import io.deform4j.optim.MultiStepLR;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class StudyTest {
     @Test
     void aDivergingRunIsKeptAndMarked() {
         Study study = new Study("custom", Surface.parse("p1^4 + p2^2"), List.of(Vdm.parse("AP(10,1,1,1)")),
-                SurfaceOptimizer.gd(), Schedule.constant(0.5), 50, List.of(new Point(3, 1), new Point(0.1, 0.1)), "");
+                SurfaceOptimizer.gd(), MultiStepLR.constant(0.5), 50, List.of(new Point(3, 1), new Point(0.1, 0.1)), "");
         StudyResult result = study.run();
         assertEquals(4, result.runs().size());
         Run blownUp = result.runs().get(0);
@@ -90,7 +91,7 @@ class StudyTest {
     @Test
     void aRunLeavingTheDomainIsMarked() {
         Run run = Simulation.run(Surface.parse("ln(p1) + p1^2"), Vdm.original(), SurfaceOptimizer.gd(),
-                Schedule.constant(1), 10, new Point(2, 0), 0);
+                MultiStepLR.constant(1), 10, new Point(2, 0), 0);
         assertTrue(run.diverged());
         assertTrue(run.message().contains("domain"), run.message());
     }
@@ -98,11 +99,11 @@ class StudyTest {
     @Test
     void aStartOutsideADomainIsBadInput() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Simulation.run(
-                Surface.parse("ln(p1)"), Vdm.original(), SurfaceOptimizer.gd(), Schedule.constant(0.1), 10,
+                Surface.parse("ln(p1)"), Vdm.original(), SurfaceOptimizer.gd(), MultiStepLR.constant(0.1), 10,
                 new Point(-1, 0), 0));
         assertTrue(e.getMessage().contains("outside the domain of surface"), e.getMessage());
         IllegalArgumentException f = assertThrows(IllegalArgumentException.class, () -> Simulation.run(
-                Surface.parse("p1^2"), Vdm.parse("LE(1,2)"), SurfaceOptimizer.gd(), Schedule.constant(0.1), 10,
+                Surface.parse("p1^2"), Vdm.parse("LE(1,2)"), SurfaceOptimizer.gd(), MultiStepLR.constant(0.1), 10,
                 new Point(0, 0), 0));
         assertTrue(f.getMessage().contains("outside the domain of LE(1,2)"), f.getMessage());
     }

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.deform4j.mapping.Vdm;
+import io.deform4j.optim.AdamConfig;
+import io.deform4j.optim.MultiStepLR;
+import io.deform4j.optim.SgdConfig;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The first three steps of each optimizer on ℓ = (p1² + p2²)/2 (so ∇ℓ = p) from (1, 2),
- * against values worked out by hand from the update rules of {@code torch.optim}.
+ * against values worked out by hand from the update rules of {@code torch.optim}: the
+ * simulation feeds the optimizer δ'(ℓ)·∇ℓ and step k's learning rate, one epoch = one step.
  */
 class SurfaceOptimizerTest {
 
@@ -21,13 +26,13 @@ class SurfaceOptimizerTest {
         return new double[] {p.p1(), p.p2()};
     }
 
-    private static Run run(Vdm vdm, SurfaceOptimizer optimizer, Schedule schedule) {
+    private static Run run(Vdm vdm, SurfaceOptimizer optimizer, MultiStepLR schedule) {
         return Simulation.run(BOWL, vdm, optimizer, schedule, 3, START, 0);
     }
 
     @Test
     void gradientDescent() {
-        Run r = run(Vdm.original(), SurfaceOptimizer.gd(), Schedule.constant(0.1));
+        Run r = run(Vdm.original(), SurfaceOptimizer.gd(), MultiStepLR.constant(0.1));
         // p ← p − 0.1·p = 0.9·p
         assertArrayEquals(new double[] {0.9, 1.8}, point(r, 1), 1e-15);
         assertArrayEquals(new double[] {0.81, 1.62}, point(r, 2), 1e-15);
@@ -36,7 +41,7 @@ class SurfaceOptimizerTest {
 
     @Test
     void momentumBufferStartsAtTheGradient() {
-        Run r = run(Vdm.original(), SurfaceOptimizer.momentum(0.9), Schedule.constant(0.1));
+        Run r = run(Vdm.original(), SurfaceOptimizer.momentum(0.9), MultiStepLR.constant(0.1));
         // 1: b = g = (1,2);                      p = (1,2) − 0.1·(1,2)       = (0.9, 1.8)
         // 2: b = 0.9·(1,2) + (0.9,1.8) = (1.8,3.6); p = (0.9,1.8) − (0.18,0.36) = (0.72, 1.44)
         // 3: b = 0.9·(1.8,3.6) + (0.72,1.44) = (2.34,4.68); p = (0.72,1.44) − (0.234,0.468)
@@ -47,7 +52,7 @@ class SurfaceOptimizerTest {
 
     @Test
     void nesterov() {
-        Run r = run(Vdm.original(), new SurfaceOptimizer.Sgd(0.9, true, 0), Schedule.constant(0.1));
+        Run r = run(Vdm.original(), new SurfaceOptimizer(SgdConfig.nesterov(0.9, 0)), MultiStepLR.constant(0.1));
         // 1: b = (1,2); d = g + 0.9b = (1.9,3.8); p = (0.81, 1.62)
         // 2: g = (0.81,1.62); b = 0.9·(1,2) + g = (1.71,3.42); d = g + 0.9b = (2.349,4.698); p = (0.5751, 1.1502)
         // 3: g = (0.5751,1.1502); b = 0.9·(1.71,3.42) + g = (2.1141,4.2282); d = g + 0.9b = (2.47779,4.95558)
@@ -58,7 +63,7 @@ class SurfaceOptimizerTest {
 
     @Test
     void weightDecayIsAddedToTheGradient() {
-        Run r = run(Vdm.original(), new SurfaceOptimizer.Sgd(0, false, 0.5), Schedule.constant(0.1));
+        Run r = run(Vdm.original(), new SurfaceOptimizer(new SgdConfig(0, 0, 0.5, false)), MultiStepLR.constant(0.1));
         // g + 0.5p = 1.5p: p ← 0.85·p
         assertArrayEquals(new double[] {0.85, 1.7}, point(r, 1), 1e-15);
         assertArrayEquals(new double[] {0.85 * 0.85 * 0.85, 1.7 * 0.85 * 0.85}, point(r, 3), 1e-15);
@@ -67,7 +72,7 @@ class SurfaceOptimizerTest {
     @Test
     void deformationScalesTheGradientByDeltaPrime() {
         // δ = 0.5ℓ², δ' = ℓ: p ← p − 0.1·ℓ(p)·p, with ℓ(p) = (p1² + p2²)/2
-        Run r = run(Vdm.parse("0.5*l^2"), SurfaceOptimizer.gd(), Schedule.constant(0.1));
+        Run r = run(Vdm.parse("0.5*l^2"), SurfaceOptimizer.gd(), MultiStepLR.constant(0.1));
         // 1: ℓ = 2.5: p = (1,2)·(1 − 0.25) = (0.75, 1.5)
         // 2: ℓ = (0.5625 + 2.25)/2 = 1.40625: p = (0.75,1.5)·(1 − 0.140625) = (0.64453125, 1.2890625)
         assertArrayEquals(new double[] {0.75, 1.5}, point(r, 1), 1e-15);
@@ -79,7 +84,7 @@ class SurfaceOptimizerTest {
 
     @Test
     void adamAsPyTorchWritesIt() {
-        Run r = run(Vdm.original(), SurfaceOptimizer.Adam.defaults(), Schedule.constant(0.1));
+        Run r = run(Vdm.original(), new SurfaceOptimizer(AdamConfig.adam()), MultiStepLR.constant(0.1));
         double[] p = {1, 2};
         double[] m = {0, 0};
         double[] v = {0, 0};
@@ -99,28 +104,38 @@ class SurfaceOptimizerTest {
     }
 
     @Test
-    void multiStepScheduleHasTheClosedForm() {
-        Schedule s = Schedule.multiStep(0.2, 0.1, 150, 225);
-        assertEquals(0.2, s.learningRate(0), 0);
-        assertEquals(0.2, s.learningRate(149), 0);
-        assertEquals(0.2 * 0.1, s.learningRate(150), 1e-17);
-        assertEquals(0.2 * 0.1, s.learningRate(224), 1e-17);
-        assertEquals(0.2 * 0.01, s.learningRate(225), 1e-17);
-        assertEquals(0.2 * 0.01, s.learningRate(299), 1e-17);
-        assertEquals(0.1, Schedule.DEFAULT_GAMMA, 0);
-        Run r = Simulation.run(BOWL, Vdm.original(), SurfaceOptimizer.gd(), Schedule.multiStep(0.1, 0.5, 2), 3,
+    void adamWDecaysTheParametersBeforeTheStep() {
+        Run r = run(Vdm.original(), new SurfaceOptimizer(AdamConfig.adamW(0.9, 0.999, 1e-8, 0.5)),
+                MultiStepLR.constant(0.1));
+        // p ← 0.95·p, then Adam's first step moves each coordinate by η·g/(|g| + ε), g = ∇ℓ(1, 2) = (1, 2)
+        assertArrayEquals(new double[] {0.95 - 0.1 / (1 + 1e-8), 1.9 - 0.1 * 2 / (2 + 1e-8)}, point(r, 1), 1e-15);
+    }
+
+    @Test
+    void eachStepIsOneEpochOfTheSchedule() {
+        Run r = Simulation.run(BOWL, Vdm.original(), SurfaceOptimizer.gd(), new MultiStepLR(0.1, List.of(2), 0.5), 3,
                 START, 0);
         // steps 0 and 1 with η = 0.1, step 2 with η = 0.05
         assertArrayEquals(new double[] {0.81 * 0.95, 1.62 * 0.95}, point(r, 3), 1e-15);
+        assertEquals(0.1, r.trajectory().learningRate(1), 0);
         assertEquals(0.05, r.trajectory().learningRate(2), 0);
     }
 
     @Test
+    void describesTheOptimizerInWords() {
+        assertEquals("GD", SurfaceOptimizer.gd().describe());
+        assertEquals("SGD(momentum=0.9)", SurfaceOptimizer.momentum(0.9).describe());
+        assertEquals("SGD(momentum=0.9, nesterov) weight decay 0.1",
+                new SurfaceOptimizer(SgdConfig.nesterov(0.9, 0.1)).describe());
+        assertEquals("GD weight decay 0.5", new SurfaceOptimizer(new SgdConfig(0, 0, 0.5, false)).describe());
+        assertEquals("Adam(betas=(0.9, 0.999), eps=1.0E-8)", new SurfaceOptimizer(AdamConfig.adam()).describe());
+        assertEquals("AdamW(betas=(0.9, 0.999), eps=1.0E-8) weight decay 0.01",
+                new SurfaceOptimizer(AdamConfig.adamW()).describe());
+    }
+
+    @Test
     void badSettingsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new SurfaceOptimizer.Sgd(-0.1, false, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SurfaceOptimizer.Sgd(0, true, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SurfaceOptimizer.Adam(1, 0.999, 1e-8, 0));
-        assertThrows(IllegalArgumentException.class, () -> Schedule.constant(0));
-        assertThrows(IllegalArgumentException.class, () -> Schedule.multiStep(0.1, 0.1, 20, 10));
+        assertThrows(IllegalArgumentException.class, () -> SurfaceOptimizer.momentum(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> new SurfaceOptimizer(null));
     }
 }

@@ -3,6 +3,7 @@ package io.deform4j.simulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.deform4j.expression.Jet2;
 import io.deform4j.expression.OutsideDomainException;
 import io.deform4j.expression.ParseException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.deform4j.train;
 
 import ai.djl.nn.ParameterList;
-import io.deform4j.optim.Optimizer;
+import io.deform4j.optim.tensor.Optimizer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

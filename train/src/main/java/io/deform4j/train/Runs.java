@@ -11,9 +11,7 @@ import io.deform4j.data.DataSplits;
 import io.deform4j.data.LoaderConfig;
 import io.deform4j.model.Models;
 import io.deform4j.model.NoGrad;
-import io.deform4j.optim.AdamConfig;
-import io.deform4j.optim.Optimizer;
-import io.deform4j.optim.SgdConfig;
+import io.deform4j.optim.tensor.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,7 +99,7 @@ public final class Runs {
     public static void warmUp(TrainConfig config, DataSplits data, int steps) {
         EngineThreads.configure(config.threads());
         try (NDManager manager = NDManager.newBaseManager();
-                Optimizer optimizer = newOptimizer(config);
+                Optimizer optimizer = Optimizer.of(config.optimizerConfig());
                 BatchLoader batches = BatchLoader.open(data.train(),
                         LoaderConfig.train(config.batchSize(), data.preprocessing(), config.seed()), 0)) {
             Block block = newModel(config, data, manager);
@@ -133,20 +131,10 @@ public final class Runs {
         return block;
     }
 
-    /** The optimizer of {@code config}, with no state yet. */
-    static Optimizer newOptimizer(TrainConfig config) {
-        return switch (config.optimizer()) {
-            case "sgd" -> Optimizer.sgd(new SgdConfig(config.momentum(), 0, config.weightDecay(), config.nesterov()));
-            case "adam" -> Optimizer.adam(new AdamConfig(config.betas().get(0), config.betas().get(1), config.eps(),
-                    config.weightDecay()));
-            default -> throw new IllegalArgumentException("optimizer " + config.optimizer() + " is not available");
-        };
-    }
-
     private static Result execute(TrainConfig config, DataSplits data, RunDirectory run, Optional<Checkpoint> from,
             Progress progress) throws IOException {
         try (NDManager manager = NDManager.newBaseManager();
-                Optimizer optimizer = newOptimizer(config)) {
+                Optimizer optimizer = Optimizer.of(config.optimizerConfig())) {
             Block block = newModel(config, data, manager);
             Checkpoint start = new Checkpoint(0, config.seed(), 0, 0, 0, null, null);
             List<EpochMetrics> history = List.of();

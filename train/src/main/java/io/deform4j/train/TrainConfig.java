@@ -6,7 +6,10 @@ import io.deform4j.mapping.Vdm;
 import io.deform4j.model.MemoryFormat;
 import io.deform4j.model.Models;
 import io.deform4j.naming.Suggestions;
+import io.deform4j.optim.AdamConfig;
 import io.deform4j.optim.MultiStepLR;
+import io.deform4j.optim.OptimizerConfig;
+import io.deform4j.optim.SgdConfig;
 import io.deform4j.settings.Setting;
 import io.deform4j.settings.SettingsSchema;
 import java.util.ArrayList;
@@ -160,6 +163,16 @@ public record TrainConfig(
     /** The parsed mapping. */
     public Vdm mapping() {
         return Vdm.parse(vdm);
+    }
+
+    /** The optimizer's settings: {@code torch.optim.SGD}, {@code Adam} or {@code AdamW} as {@link #optimizer} says. */
+    public OptimizerConfig optimizerConfig() {
+        return switch (optimizer) {
+            case "sgd" -> new SgdConfig(momentum, 0, weightDecay, nesterov);
+            case "adam" -> AdamConfig.adam(betas.get(0), betas.get(1), eps, weightDecay);
+            case "adamw" -> AdamConfig.adamW(betas.get(0), betas.get(1), eps, weightDecay);
+            default -> throw new IllegalStateException("unknown optimizer " + optimizer); // the constructor checks
+        };
     }
 
     /** The step schedule: η₀ multiplied by γ at each milestone. */

@@ -14,7 +14,7 @@ import io.deform4j.data.ImageDataset;
 import io.deform4j.data.LoaderConfig;
 import io.deform4j.model.MemoryFormat;
 import io.deform4j.model.NoGrad;
-import io.deform4j.optim.Optimizer;
+import io.deform4j.optim.tensor.Optimizer;
 
 /**
  * One training step and one evaluation pass, shared by {@link TrainingLoop} and the throughput

@@ -8,8 +8,8 @@ import io.deform4j.mapping.Vdm;
 import io.deform4j.model.MemoryFormat;
 import io.deform4j.model.Models;
 import io.deform4j.model.NoGrad;
-import io.deform4j.optim.Optimizer;
 import io.deform4j.optim.SgdConfig;
+import io.deform4j.optim.tensor.Optimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -120,7 +120,7 @@ public final class TrainThroughput {
             this.block = Models.create(model, 10, 3);
             Models.initialize(block, manager, new Shape(1, 3, 32, 32), 42);
             format.apply(block);
-            this.optimizer = Optimizer.sgd(SgdConfig.nesterov(0.9, 5e-4));
+            this.optimizer = Optimizer.of(SgdConfig.nesterov(0.9, 5e-4));
             this.step = new TrainStep(block, optimizer, new DeformedLoss(vdm), manager, format);
             this.input = new InputBuffer(format);
             this.batches = batches;

@@ -7,7 +7,7 @@ import io.deform4j.data.BatchLoader;
 import io.deform4j.data.ImageDataset;
 import io.deform4j.data.LoaderConfig;
 import io.deform4j.expression.OutsideDomainException;
-import io.deform4j.optim.Optimizer;
+import io.deform4j.optim.tensor.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
-package io.deform4j.optim;
+package io.deform4j.optim.tensor;
 
 import ai.djl.nn.ParameterList;
+import io.deform4j.optim.AdamConfig;
+import io.deform4j.optim.OptimizerConfig;
+import io.deform4j.optim.SgdConfig;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,7 +13,7 @@ import java.io.IOException;
  *
  * <p>Use once per batch, after {@code backward}:
  * <pre>{@code
- * Optimizer sgd = Optimizer.sgd(SgdConfig.nesterov(0.9, 5e-4));
+ * Optimizer sgd = Optimizer.of(SgdConfig.nesterov(0.9, 5e-4));
  * ...
  * collector.backward(loss);
  * sgd.step(block.getParameters(), schedule.lr(epoch));   // updates, then zeroes the gradients
@@ -25,7 +28,9 @@ import java.io.IOException;
  *
  * <p>State (momentum buffers, Adam moments and step counts) is keyed by the parameter's name
  * in the {@link ParameterList}, so it survives a restart with a freshly built model, and
- * round-trips bit-exactly through {@link #saveState}/{@link #loadState}.
+ * round-trips bit-exactly through {@link #saveState}/{@link #loadState}. The saved state names
+ * the optimizer's kind ({@code sgd}, {@code adam}, {@code adamw}) and hyper-parameters, and
+ * loading checks both.
  */
 public interface Optimizer extends AutoCloseable {
 
@@ -55,13 +60,19 @@ public interface Optimizer extends AutoCloseable {
     @Override
     void close();
 
-    /** SGD exactly as {@code torch.optim.SGD}; see {@link SgdMath} for the update rule. */
-    static Optimizer sgd(SgdConfig config) {
-        return new Sgd(config);
-    }
-
-    /** Adam exactly as {@code torch.optim.Adam}; see {@link AdamMath} for the update rule. */
-    static Optimizer adam(AdamConfig config) {
-        return new Adam(config);
+    /**
+     * The optimizer of {@code config}: SGD exactly as {@code torch.optim.SGD} for an
+     * {@link SgdConfig}, Adam or AdamW exactly as {@code torch.optim.Adam}/{@code AdamW} for an
+     * {@link AdamConfig}; the update rules are {@link io.deform4j.optim.SgdMath} and
+     * {@link io.deform4j.optim.AdamMath}.
+     */
+    static Optimizer of(OptimizerConfig config) {
+        if (config instanceof SgdConfig sgd) {
+            return new Sgd(sgd);
+        }
+        if (config instanceof AdamConfig adam) {
+            return new Adam(adam);
+        }
+        throw new IllegalArgumentException("no tensor optimizer for " + config);
     }
 }

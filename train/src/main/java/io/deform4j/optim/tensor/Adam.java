@@ -1,32 +1,30 @@
-package io.deform4j.optim;
+package io.deform4j.optim.tensor;
 
 import ai.djl.ndarray.NDArray;
+import io.deform4j.optim.AdamConfig;
 
 /**
- * Adam exactly as {@code torch.optim.Adam} (not AMSGrad; weight decay as L2 added to the
- * gradient, not decoupled as AdamW), updating DJL parameters in place, float32, grad mode off.
- * Per parameter p with gradient ∇ and its own step count t (1 on its first step):
+ * Adam and AdamW exactly as {@code torch.optim.Adam} and {@code torch.optim.AdamW} (not
+ * AMSGrad), updating DJL parameters in place, float32, grad mode off. Per parameter p with
+ * gradient ∇ and its own step count t (1 on its first step):
  *
  * <pre>
- * g ← ∇ + λ·p
+ * p ← p·(1 − η·λ)                        AdamW only (decoupled weight decay)
+ * g ← ∇ + λ·p                            Adam only (L2 weight decay); AdamW: g ← ∇
  * m ← β₁·m + (1 − β₁)·g                  m starts at 0
  * v ← β₂·v + (1 − β₂)·g²                 v starts at 0
  * p ← p − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
  * </pre>
  *
- * The pure reference is {@link AdamMath}; construct with {@link Optimizer#adam}.
+ * The pure reference is {@link io.deform4j.optim.AdamMath}; construct with {@link Optimizer#of}.
  */
 final class Adam extends TensorOptimizer {
 
     private final AdamConfig config;
 
     Adam(AdamConfig config) {
+        super(config);
         this.config = config;
-    }
-
-    @Override
-    String kind() {
-        return "adam";
     }
 
     @Override
@@ -40,15 +38,18 @@ final class Adam extends TensorOptimizer {
     }
 
     @Override
-    void update(String name, NDArray weight, NDArray grad, float lr, State state) {
+    void update(String name, NDArray weight, NDArray grad, double lr, State state) {
         State s = state != null ? state : newState(name, weight.zerosLike(), weight.zerosLike());
         long t = s.steps + 1;
         double b1 = config.beta1();
         double b2 = config.beta2();
         NDArray m = s.slots[0];
         NDArray v = s.slots[1];
+        if (config.decoupled() && config.weightDecay() != 0) {
+            weight.muli((float) (1 - lr * config.weightDecay()));
+        }
         try (NDArray g = grad.duplicate()) {
-            if (config.weightDecay() != 0) {
+            if (!config.decoupled() && config.weightDecay() != 0) {
                 try (NDArray decay = weight.mul((float) config.weightDecay())) {
                     g.addi(decay);
                 }
@@ -72,10 +73,5 @@ final class Adam extends TensorOptimizer {
                 }
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return "Adam" + config;
     }
 }

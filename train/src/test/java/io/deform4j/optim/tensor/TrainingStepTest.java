@@ -1,4 +1,4 @@
-package io.deform4j.optim;
+package io.deform4j.optim.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +16,8 @@ import ai.djl.training.loss.Loss;
 import ai.djl.util.Pair;
 import io.deform4j.model.Models;
 import io.deform4j.model.TrainingDefaults;
+import io.deform4j.optim.MultiStepLR;
+import io.deform4j.optim.SgdConfig;
 import org.junit.jupiter.api.Test;
 
 /** A model from the registry trained a few steps with the paper's SGD: every layer learns. */
@@ -30,7 +32,7 @@ class TrainingStepTest {
             Models.initialize(net, manager, Models.inputShape(3), 42L);
             TrainingDefaults d = Models.defaults("resnet20");
             MultiStepLR schedule = new MultiStepLR(d.lr(), d.milestones(), 0.1);
-            Optimizer sgd = Optimizer.sgd(SgdConfig.nesterov(0.9, d.weightDecay()));
+            Optimizer sgd = Optimizer.of(SgdConfig.nesterov(0.9, d.weightDecay()));
             ParameterList params = net.getParameters();
             NDArray x = manager.randomNormal(new Shape(8, 3, 32, 32));
             NDArray y = manager.create(new float[] {0, 1, 2, 3, 4, 5, 6, 7});

@@ -2,7 +2,8 @@ package io.deform4j.optim;
 
 /**
  * The SGD update of {@code torch.optim.SGD} on plain arrays: the reference the tensor
- * implementation ({@link Sgd}) is tested against. For each element:
+ * implementation is tested against, and the optimizer of the 2-parameter simulations. For each
+ * element:
  *
  * <pre>
  * g ← ∇ + λ·p                                    (weight decay)
@@ -27,7 +28,7 @@ public final class SgdMath {
      * @param params   p, updated in place
      * @param grads    ∇ (not modified)
      * @param buffer   momentum buffer b, updated in place, or {@code null} on the first step
-     * @param lr       η > 0
+     * @param lr       η &gt; 0
      * @param config   μ, dampening, λ, nesterov
      * @return the momentum buffer after the step (new on the first step; {@code null} if μ = 0)
      */

@@ -1,12 +1,20 @@
 package io.deform4j.optim;
 
-/** Argument checks shared by the optimizers; each message names the offending value. */
-final class Checks {
+/**
+ * The argument checks of the optimizers and the schedule, in one place for the pure references
+ * here and the tensor optimizers of the training module; each message names the offending value.
+ */
+public final class Checks {
 
     private Checks() {
     }
 
-    static double learningRate(double lr) {
+    /**
+     * Returns {@code lr} if it is a usable learning rate.
+     *
+     * @throws IllegalArgumentException unless lr is finite and &gt; 0
+     */
+    public static double learningRate(double lr) {
         if (!(lr > 0) || !Double.isFinite(lr)) {
             throw new IllegalArgumentException("learning rate must be finite and > 0, got " + lr);
         }

@@ -1,6 +1,7 @@
-package io.deform4j.optim;
+package io.deform4j.optim.tensor;
 
 import ai.djl.ndarray.NDArray;
+import io.deform4j.optim.SgdConfig;
 
 /**
  * SGD exactly as {@code torch.optim.SGD} (PyTorch 1.4 … 2.x, {@code maximize=False}),
@@ -16,20 +17,16 @@ import ai.djl.ndarray.NDArray;
  * </pre>
  *
  * The buffer b starts at the first gradient, not at zero, so the first step equals a plain SGD
- * step (textbook momentum starts at b = 0). The pure reference is {@link SgdMath}; construct
- * with {@link Optimizer#sgd}.
+ * step (textbook momentum starts at b = 0). The pure reference is
+ * {@link io.deform4j.optim.SgdMath}; construct with {@link Optimizer#of}.
  */
 final class Sgd extends TensorOptimizer {
 
     private final SgdConfig config;
 
     Sgd(SgdConfig config) {
+        super(config);
         this.config = config;
-    }
-
-    @Override
-    String kind() {
-        return "sgd";
     }
 
     @Override
@@ -44,7 +41,8 @@ final class Sgd extends TensorOptimizer {
     }
 
     @Override
-    void update(String name, NDArray weight, NDArray grad, float lr, State state) {
+    void update(String name, NDArray weight, NDArray grad, double lr, State state) {
+        float eta = (float) lr;
         float mu = (float) config.momentum();
         // g is a temporary this method owns: λ·p + ∇ (addition commutes, so this is ∇ + λ·p to the
         // bit), or a copy of ∇. Reusing it in place saves two allocations per parameter.
@@ -75,19 +73,14 @@ final class Sgd extends TensorOptimizer {
                 }
             }
             if (direction == g) {
-                weight.subi(g.muli(lr)); // g is ours: η·g in place
+                weight.subi(g.muli(eta)); // g is ours: η·g in place
             } else {
-                try (NDArray delta = direction.mul(lr)) {
+                try (NDArray delta = direction.mul(eta)) {
                     weight.subi(delta);
                 }
             }
         } finally {
             g.close();
         }
-    }
-
-    @Override
-    public String toString() {
-        return "Sgd" + config;
     }
 }

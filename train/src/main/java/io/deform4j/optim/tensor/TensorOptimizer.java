@@ -1,4 +1,4 @@
-package io.deform4j.optim;
+package io.deform4j.optim.tensor;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -10,6 +10,8 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import io.deform4j.model.NoGrad;
+import io.deform4j.optim.Checks;
+import io.deform4j.optim.OptimizerConfig;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -41,11 +43,18 @@ abstract class TensorOptimizer implements Optimizer {
         }
     }
 
+    private final OptimizerConfig config;
     private final Map<String, State> states = new LinkedHashMap<>();
     private NDManager stateManager;
 
-    /** Short name written in the state, e.g. {@code sgd}. */
-    abstract String kind();
+    TensorOptimizer(OptimizerConfig config) {
+        this.config = config;
+    }
+
+    /** Short name written in the state: {@link OptimizerConfig#kind()}, e.g. {@code sgd}. */
+    final String kind() {
+        return config.kind();
+    }
 
     /** The hyper-parameters written in the state and checked on load. */
     abstract double[] hyperParameters();
@@ -54,10 +63,12 @@ abstract class TensorOptimizer implements Optimizer {
     abstract int slotCount();
 
     /**
-     * Updates {@code weight} in place from {@code grad}. {@code state} is {@code null} on a
+     * Updates {@code weight} in place from {@code grad} with learning rate {@code lr} (checked;
+     * in double, so that derived step sizes are computed as PyTorch computes them from its Python
+     * float, and rounded to float32 where they meet a tensor). {@code state} is {@code null} on a
      * parameter's first step: create it with {@link #newState}. Grad mode is off.
      */
-    abstract void update(String name, NDArray weight, NDArray grad, float lr, State state);
+    abstract void update(String name, NDArray weight, NDArray grad, double lr, State state);
 
     /** Registers the state of parameter {@code name}; its arrays now belong to the optimizer. */
     final State newState(String name, NDArray... slots) {
@@ -74,7 +85,7 @@ abstract class TensorOptimizer implements Optimizer {
 
     @Override
     public final void step(ParameterList params, double lr) {
-        float eta = (float) Checks.learningRate(lr);
+        Checks.learningRate(lr);
         try (NoGrad noGrad = NoGrad.enter()) {
             for (Pair<String, Parameter> entry : params) {
                 Parameter parameter = entry.getValue();
@@ -90,7 +101,7 @@ abstract class TensorOptimizer implements Optimizer {
                         continue;
                     }
                     State state = states.get(entry.getKey());
-                    update(entry.getKey(), weight, grad, eta, state);
+                    update(entry.getKey(), weight, grad, lr, state);
                     State after = states.get(entry.getKey());
                     if (after != null) {
                         after.steps++;
@@ -215,6 +226,12 @@ abstract class TensorOptimizer implements Optimizer {
     /** The state of parameter {@code name}, or {@code null} (for tests). */
     final State state(String name) {
         return states.get(name);
+    }
+
+    /** The settings, e.g. {@code AdamConfig[beta1=0.9, …, decoupled=true]}. */
+    @Override
+    public final String toString() {
+        return config.toString();
     }
 
     @Override

@@ -1,15 +1,21 @@
 package io.deform4j.optim;
 
 /**
- * The Adam update of {@code torch.optim.Adam} on plain arrays: the reference the tensor
- * implementation ({@link Adam}) is tested against. With t the 1-based step count:
+ * The update of {@code torch.optim.Adam} and {@code torch.optim.AdamW} on plain arrays: the
+ * reference the tensor implementation is tested against, and the optimizer of the 2-parameter
+ * simulations. With t the 1-based step count:
  *
  * <pre>
- * g ← ∇ + λ·p                            (weight decay, L2 as PyTorch's Adam)
+ * p ← p·(1 − η·λ)                        (AdamW only: decoupled weight decay)
+ * g ← ∇ + λ·p                            (Adam only: weight decay as L2, PyTorch's Adam)
+ * g ← ∇                                  (AdamW)
  * m ← β₁·m + (1 − β₁)·g                  (m₀ = 0)
  * v ← β₂·v + (1 − β₂)·g²                 (v₀ = 0)
  * p ← p − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
  * </pre>
+ *
+ * The last line is PyTorch's order of operations (step size, then the bias-corrected
+ * denominator), so that results agree with it to rounding.
  */
 public final class AdamMath {
 
@@ -24,8 +30,8 @@ public final class AdamMath {
      * @param m      first moment, updated in place (zeros before the first step)
      * @param v      second moment, updated in place (zeros before the first step)
      * @param step   t, the 1-based number of this step
-     * @param lr     η > 0
-     * @param config β₁, β₂, ε, λ
+     * @param lr     η &gt; 0
+     * @param config β₁, β₂, ε, λ and whether λ is decoupled
      */
     public static void step(double[] params, double[] grads, double[] m, double[] v, long step,
             double lr, AdamConfig config) {
@@ -38,8 +44,11 @@ public final class AdamMath {
         double b2 = config.beta2();
         double stepSize = lr / (1 - Math.pow(b1, step));
         double correction2 = Math.sqrt(1 - Math.pow(b2, step));
+        double decay = config.decoupled() ? 1 - lr * config.weightDecay() : 1;
+        double l2 = config.decoupled() ? 0 : config.weightDecay();
         for (int i = 0; i < params.length; i++) {
-            double g = grads[i] + config.weightDecay() * params[i];
+            params[i] *= decay;
+            double g = grads[i] + l2 * params[i];
             m[i] = b1 * m[i] + (1 - b1) * g;
             v[i] = b2 * v[i] + (1 - b2) * g * g;
             params[i] -= stepSize * m[i] / (Math.sqrt(v[i]) / correction2 + config.eps());

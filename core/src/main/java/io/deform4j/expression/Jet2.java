@@ -1,6 +1,6 @@
-package io.deform4j.simulation;
+package io.deform4j.expression;
 
-import io.deform4j.expression.Elementary;
+import static io.deform4j.expression.ForwardModeArithmetic.product;
 
 /**
  * A second-order Taylor expansion of a function of two variables,
@@ -63,28 +63,20 @@ public record Jet2(double value, double g1, double g2, double h11, double h12, d
         return new double[] {mean - radius, mean + radius};
     }
 
-    boolean isConstant() {
-        return g1 == 0 && g2 == 0 && h11 == 0 && h12 == 0 && h22 == 0;
-    }
-
-    /**
-     * The chain rule for {@code φ(this)} given φ, φ', φ'' at {@link #value()}:
-     * {@code ∇(φ∘f) = φ'·∇f} and {@code ∇²(φ∘f) = φ'·∇²f + φ''·∇f∇fᵀ}. Products with a zero
-     * factor are zero, so that an infinite φ' or φ'' does not turn a constant into NaN.
-     */
-    public Jet2 compose(Elementary.Local phi) {
+    /** {@link #compose(double, double, double)} with φ's value and derivatives from the table of elementary functions. */
+    Jet2 compose(Elementary.Local phi) {
         return compose(phi.value(), phi.first(), phi.second());
     }
 
-    /** As {@link #compose(Elementary.Local)}, with φ, φ', φ'' given one by one (a mapping δ, say). */
+    /**
+     * The chain rule for {@code φ(this)} given φ, φ', φ'' at {@link #value()} (a mapping δ, say):
+     * {@code ∇(φ∘f) = φ'·∇f} and {@code ∇²(φ∘f) = φ'·∇²f + φ''·∇f∇fᵀ}. Products with a zero
+     * factor are zero, so that an infinite φ' or φ'' does not turn a constant into NaN.
+     */
     public Jet2 compose(double phi, double dphi, double d2phi) {
         return new Jet2(phi, product(dphi, g1), product(dphi, g2),
                 product(dphi, h11) + product(d2phi, g1 * g1),
                 product(dphi, h12) + product(d2phi, g1 * g2),
                 product(dphi, h22) + product(d2phi, g2 * g2));
-    }
-
-    static double product(double a, double b) {
-        return a == 0 || b == 0 ? 0 : a * b;
     }
 }

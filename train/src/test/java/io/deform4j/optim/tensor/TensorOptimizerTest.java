@@ -1,5 +1,6 @@
-package io.deform4j.optim;
+package io.deform4j.optim.tensor;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +16,10 @@ import ai.djl.nn.ParameterList;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.initializer.Initializer;
+import io.deform4j.optim.AdamConfig;
+import io.deform4j.optim.ArrayOptimizer;
+import io.deform4j.optim.OptimizerCases;
+import io.deform4j.optim.SgdConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -26,12 +31,16 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The tensor optimizers against the pure references: 10 steps with random gradients on a 3×4
- * float32 parameter, element-wise |tensor − reference| ≤ 1e-6·(|reference| + 1) (relative, with
- * an absolute floor of 1e-6 for values near zero). Gradients are produced by a real backward
- * pass of L = Σ w ⊙ G, so ∂L/∂w = G.
+ * The tensor optimizers against the pure references ({@link io.deform4j.optim.SgdMath},
+ * {@link io.deform4j.optim.AdamMath}, run by {@link ArrayOptimizer}) on the rows of
+ * {@link OptimizerCases}: the worked three steps, and 10 steps with random gradients on a 3×4
+ * parameter, float32 against double, element-wise |tensor − reference| ≤ 1e-6·(|reference| + 1)
+ * (relative, with an absolute floor of 1e-6 for values near zero). Gradients are produced by a
+ * real backward pass of L = Σ w ⊙ G, so ∂L/∂w = G.
  */
 class TensorOptimizerTest {
 
@@ -51,15 +60,23 @@ class TensorOptimizerTest {
         manager.close();
     }
 
-    /** A float32 parameter "w" with the given values, requiring a gradient. */
-    private static ParameterList parameter(NDManager m, float[] values) {
+    static List<OptimizerCases.Case> cases() {
+        return OptimizerCases.ALL;
+    }
+
+    /** A float32 parameter "w" with the given values and shape, requiring a gradient. */
+    private static ParameterList parameter(NDManager m, float[] values, Shape shape) {
         Parameter w = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT)
-                .optShape(SHAPE).optInitializer(Initializer.ZEROS).build();
+                .optShape(shape).optInitializer(Initializer.ZEROS).build();
         w.initialize(m, DataType.FLOAT32);
-        try (NDArray source = m.create(values, SHAPE)) {
+        try (NDArray source = m.create(values, shape)) {
             w.getArray().set(new ai.djl.ndarray.index.NDIndex("..."), source);
         }
         return new ParameterList(List.of("w"), List.of(w));
+    }
+
+    private static ParameterList parameter(NDManager m, float[] values) {
+        return parameter(m, values, SHAPE);
     }
 
     /** Runs backward on Σ w ⊙ G so that w's gradient is G. */
@@ -67,7 +84,7 @@ class TensorOptimizerTest {
         NDArray w = params.get("w").getArray();
         try (NDManager step = w.getManager().newSubManager();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray loss = w.mul(step.create(grad, SHAPE)).sum();
+            NDArray loss = w.mul(step.create(grad, w.getShape())).sum();
             collector.backward(loss);
         }
     }
@@ -88,6 +105,14 @@ class TensorOptimizerTest {
         return d;
     }
 
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+
     private static void assertClose(double[] expected, float[] actual, String what) {
         for (int i = 0; i < expected.length; i++) {
             double tol = 1e-6 * (Math.abs(expected[i]) + 1);
@@ -95,59 +120,55 @@ class TensorOptimizerTest {
         }
     }
 
-    /** A reference step on double[]: (params, grads, step 1..n) → updates params in place. */
-    private interface Reference {
-        void step(double[] params, double[] grads, int t);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void workedCasesMatchTheReferenceAndTheHandNumbers(OptimizerCases.Case c) {
+        ArrayOptimizer reference = new ArrayOptimizer(c.config());
+        double[] expected = OptimizerCases.START.clone();
+        try (NDManager m = manager.newSubManager(); Optimizer opt = Optimizer.of(c.config())) {
+            ParameterList params = parameter(m, toFloat(expected), new Shape(expected.length));
+            for (int t = 0; t < 3; t++) {
+                backward(params, toFloat(OptimizerCases.GRADS[t]));
+                opt.step(params, OptimizerCases.LR);
+                reference.step(expected, OptimizerCases.GRADS[t], OptimizerCases.LR);
+                float[] actual = params.get("w").getArray().toFloatArray();
+                assertClose(expected, actual, "reference, step " + (t + 1));
+                assertClose(c.expected()[t], actual, "by hand, step " + (t + 1));
+            }
+        }
     }
 
-    private void checkAgainstReference(Supplier<Optimizer> optimizer, Reference reference, long seed) {
-        Random r = new Random(seed);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void tenRandomStepsMatchTheReference(OptimizerCases.Case c) {
+        Random r = new Random(11);
         float[] p0 = random(r);
         double[] expected = toDouble(p0);
-        try (NDManager m = manager.newSubManager(); Optimizer opt = optimizer.get()) {
+        ArrayOptimizer reference = new ArrayOptimizer(c.config());
+        try (NDManager m = manager.newSubManager(); Optimizer opt = Optimizer.of(c.config())) {
             ParameterList params = parameter(m, p0);
             for (int t = 1; t <= STEPS; t++) {
                 float[] grad = random(r);
                 double lr = t <= 5 ? 0.1 : 0.01;
                 backward(params, grad);
                 opt.step(params, lr);
-                reference.step(expected, toDouble(grad), t);
+                reference.step(expected, toDouble(grad), lr);
                 assertClose(expected, params.get("w").getArray().toFloatArray(), "step " + t);
             }
         }
     }
 
-    private static Reference sgdReference(SgdConfig config) {
-        double[][] buffer = {null};
-        return (p, g, t) -> buffer[0] = SgdMath.step(p, g, buffer[0], t <= 5 ? 0.1 : 0.01, config);
-    }
-
-    private static Reference adamReference(AdamConfig config) {
-        double[] m = new double[(int) SHAPE.size()];
-        double[] v = new double[(int) SHAPE.size()];
-        return (p, g, t) -> AdamMath.step(p, g, m, v, t, t <= 5 ? 0.1 : 0.01, config);
-    }
-
-    @Test
-    void sgdMatchesTheReference() {
-        for (SgdConfig config : List.of(SgdConfig.PLAIN, new SgdConfig(0, 0, 5e-4, false),
-                SgdConfig.momentum(0.9, 0), SgdConfig.nesterov(0.9, 0), SgdConfig.nesterov(0.9, 5e-4),
-                new SgdConfig(0.9, 0.3, 1e-2, false))) {
-            checkAgainstReference(() -> Optimizer.sgd(config), sgdReference(config), 11);
-        }
-    }
-
-    @Test
-    void adamMatchesTheReference() {
-        for (AdamConfig config : List.of(AdamConfig.DEFAULT, AdamConfig.DEFAULT.withWeightDecay(1e-2),
-                new AdamConfig(0.5, 0.9, 1e-3, 0))) {
-            checkAgainstReference(() -> Optimizer.adam(config), adamReference(config), 12);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void ofBuildsTheOptimizerOfTheSettings(OptimizerCases.Case c) {
+        try (Optimizer opt = Optimizer.of(c.config())) {
+            assertEquals(c.config().kind(), ((TensorOptimizer) opt).kind());
         }
     }
 
     @Test
     void stepZeroesGradientsAndRestoresGradMode() {
-        try (NDManager m = manager.newSubManager(); Optimizer opt = Optimizer.sgd(SgdConfig.nesterov(0.9, 0))) {
+        try (NDManager m = manager.newSubManager(); Optimizer opt = Optimizer.of(SgdConfig.nesterov(0.9, 0))) {
             ParameterList params = parameter(m, new float[12]);
             float[] ones = new float[12];
             java.util.Arrays.fill(ones, 1f);
@@ -172,9 +193,10 @@ class TensorOptimizerTest {
     @Test
     void stepsLeaveNoIntermediateArraysBehind() {
         for (Supplier<Optimizer> kind : List.<Supplier<Optimizer>>of(
-                () -> Optimizer.sgd(new SgdConfig(0.9, 0.1, 1e-3, false)),
-                () -> Optimizer.sgd(SgdConfig.nesterov(0.9, 5e-4)),
-                () -> Optimizer.adam(AdamConfig.DEFAULT.withWeightDecay(1e-3)))) {
+                () -> Optimizer.of(new SgdConfig(0.9, 0.1, 1e-3, false)),
+                () -> Optimizer.of(SgdConfig.nesterov(0.9, 5e-4)),
+                () -> Optimizer.of(AdamConfig.adam(0.9, 0.999, 1e-8, 1e-3)),
+                () -> Optimizer.of(AdamConfig.adamW()))) {
             try (NDManager m = manager.newSubManager(); Optimizer opt = kind.get()) {
                 ParameterList params = parameter(m, new float[12]);
                 Random r = new Random(1);
@@ -192,7 +214,7 @@ class TensorOptimizerTest {
 
     @Test
     void parametersWithoutGradientAreSkipped() {
-        try (NDManager m = manager.newSubManager(); Optimizer opt = Optimizer.adam(AdamConfig.DEFAULT)) {
+        try (NDManager m = manager.newSubManager(); Optimizer opt = Optimizer.of(AdamConfig.adamW())) {
             Parameter stat = Parameter.builder().setName("runningMean").setType(Parameter.Type.RUNNING_MEAN)
                     .optShape(SHAPE).build();
             stat.initialize(m, DataType.FLOAT32);
@@ -208,7 +230,8 @@ class TensorOptimizerTest {
     @Test
     void stateRoundTripsBitExactly() throws IOException {
         for (Supplier<Optimizer> kind : List.<Supplier<Optimizer>>of(
-                () -> Optimizer.sgd(SgdConfig.nesterov(0.9, 5e-4)), () -> Optimizer.adam(AdamConfig.DEFAULT))) {
+                () -> Optimizer.of(SgdConfig.nesterov(0.9, 5e-4)), () -> Optimizer.of(AdamConfig.adam()),
+                () -> Optimizer.of(AdamConfig.adamW(0.9, 0.999, 1e-8, 0.05)))) {
             Random r = new Random(3);
             float[] p0 = random(r);
             float[][] grads = new float[STEPS][];
@@ -242,20 +265,42 @@ class TensorOptimizerTest {
         }
     }
 
+    private static byte[] saved(Optimizer opt) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        opt.saveState(new DataOutputStream(bytes));
+        assertFalse(bytes.size() == 0);
+        return bytes.toByteArray();
+    }
+
+    private static void load(Optimizer opt, byte[] state) throws IOException {
+        opt.loadState(new DataInputStream(new ByteArrayInputStream(state)), new ParameterList());
+    }
+
     @Test
     void loadingAnotherKindOrOtherHyperParametersFails() throws IOException {
-        try (NDManager m = manager.newSubManager(); Optimizer sgd = Optimizer.sgd(SgdConfig.nesterov(0.9, 5e-4));
-                Optimizer adam = Optimizer.adam(AdamConfig.DEFAULT);
-                Optimizer other = Optimizer.sgd(SgdConfig.nesterov(0.9, 1e-4))) {
-            ByteArrayOutputStream saved = new ByteArrayOutputStream();
-            sgd.saveState(new DataOutputStream(saved));
-            SgdMathTest.assertMessage(() -> adam.loadState(
-                    new DataInputStream(new ByteArrayInputStream(saved.toByteArray())), new ParameterList()), "'sgd'", "'adam'");
-            SgdMathTest.assertMessage(() -> other.loadState(
-                    new DataInputStream(new ByteArrayInputStream(saved.toByteArray())), new ParameterList()), "5.0E-4",
-                    "1.0E-4");
-            SgdMathTest.assertMessage(() -> sgd.step(new ParameterList(), Double.NaN), "learning rate", "NaN");
-            assertFalse(saved.size() == 0);
+        try (Optimizer sgd = Optimizer.of(SgdConfig.nesterov(0.9, 5e-4));
+                Optimizer adam = Optimizer.of(AdamConfig.adam(0.9, 0.999, 1e-8, 0.01));
+                Optimizer adamW = Optimizer.of(AdamConfig.adamW());
+                Optimizer other = Optimizer.of(SgdConfig.nesterov(0.9, 1e-4));
+                Optimizer otherAdamW = Optimizer.of(AdamConfig.adamW(0.9, 0.99, 1e-8, 0.01))) {
+            byte[] sgdState = saved(sgd);
+            assertThatThrownBy(() -> load(adam, sgdState)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'sgd'").hasMessageContaining("'adam'");
+            assertThatThrownBy(() -> load(other, sgdState)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("5.0E-4").hasMessageContaining("1.0E-4");
+            // Adam and AdamW with the same numbers are still different optimizers
+            byte[] adamState = saved(adam);
+            assertThatThrownBy(() -> load(adamW, adamState)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'adam'").hasMessageContaining("'adamw'");
+            byte[] adamWState = saved(adamW);
+            assertThatThrownBy(() -> load(adam, adamWState)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'adamw'").hasMessageContaining("'adam'");
+            assertThatThrownBy(() -> load(otherAdamW, adamWState)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("0.999").hasMessageContaining("0.99");
+            load(adamW, adamWState);
+            assertThatThrownBy(() -> sgd.step(new ParameterList(), Double.NaN))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learning rate")
+                    .hasMessageContaining("NaN");
         }
     }
 }

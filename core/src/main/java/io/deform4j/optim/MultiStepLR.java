@@ -12,13 +12,18 @@ import java.util.List;
  * {@code epoch} is the 0-based index of the epoch being trained (PyTorch's
  * {@code last_epoch} after {@code scheduler.step()} once per finished epoch): with milestones
  * {150, 225}, epochs 0–149 use lr₀, 150–224 use lr₀·γ and 225+ use lr₀·γ². The paper's Table 4
- * values: lr₀ = 0.1, γ = 0.1.
+ * values: lr₀ = 0.1, γ = 0.1. A closed form of the epoch, so resuming needs no hidden state.
+ * The 2-parameter simulations use it with one epoch = one step.
  *
- * @param initialLr  lr₀ > 0
- * @param milestones positive, strictly increasing epochs
- * @param gamma      γ > 0, the factor at each milestone (0.1 in the paper)
+ * @param initialLr  lr₀ &gt; 0
+ * @param milestones positive, strictly increasing epochs (none: a constant learning rate)
+ * @param gamma      γ &gt; 0, the factor at each milestone (PyTorch's default and the paper's:
+ *                   {@value #DEFAULT_GAMMA})
  */
-public record MultiStepLR(double initialLr, List<Integer> milestones, double gamma) implements LrSchedule {
+public record MultiStepLR(double initialLr, List<Integer> milestones, double gamma) {
+
+    /** PyTorch's default γ, also the paper's ("multiplied by 0.1"). */
+    public static final double DEFAULT_GAMMA = 0.1;
 
     /** Validates; the message names the offending value. */
     public MultiStepLR {
@@ -37,7 +42,12 @@ public record MultiStepLR(double initialLr, List<Integer> milestones, double gam
         }
     }
 
-    @Override
+    /** A constant learning rate: no milestones (γ = {@value #DEFAULT_GAMMA}, never applied). */
+    public static MultiStepLR constant(double lr) {
+        return new MultiStepLR(lr, List.of(), DEFAULT_GAMMA);
+    }
+
+    /** lr₀·γ^k for the 0-based {@code epoch}. */
     public double lr(int epoch) {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
@@ -58,5 +68,11 @@ public record MultiStepLR(double initialLr, List<Integer> milestones, double gam
             }
         }
         return lo;
+    }
+
+    /** E.g. {@code lr 0.2 x 0.1 at [150, 225]}, or {@code lr 0.02} when constant. */
+    @Override
+    public String toString() {
+        return milestones.isEmpty() ? "lr " + initialLr : "lr " + initialLr + " x " + gamma + " at " + milestones;
     }
 }
