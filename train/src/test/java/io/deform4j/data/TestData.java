@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 import javax.imageio.ImageIO;
 
@@ -68,6 +69,18 @@ final class TestData {
             labels[i] = i % classes;
         }
         return new InMemoryDataset(images, labels, ClassNames.numbered(classes), channels, h, w);
+    }
+
+    /** {@code n} random 3×32×32 images with random labels of 10 classes, from {@code seed}. */
+    static InMemoryDataset randomCifar(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[][] images = new byte[n][CifarBinary.PIXELS];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            random.nextBytes(images[i]);
+            labels[i] = random.nextInt(10);
+        }
+        return new InMemoryDataset(images, labels, ClassNames.numbered(10), 3, 32, 32);
     }
 
     /** Writes an RGB image whose pixel (x, y) is (r0 + x, g0 + y, b0 + x + y). */
