@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  deform4j compare",
             "  deform4j compare --vdm 'AP(18/pi,1,2,1)' --epochs 5 --out runs/ap",
-            "  deform4j compare --dataset folder --data-dir /work/shared/data/cifar10-jpeg \\",
+            "  deform4j compare --dataset folder --data-dir ~/data/cifar10-jpeg \\",
             "      --limit-train 5000 --limit-test 1000 --epochs 10 --out runs/cifar",
             "",
             "Exit status: 0 success, 1 failure, 2 bad input."

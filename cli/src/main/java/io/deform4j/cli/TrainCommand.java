@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  deform4j train --vdm 'LE(1,0.99)' --epochs 3 --out runs/le",
-            "  deform4j train --model resnet20 --dataset folder --data-dir /work/shared/data/cifar10-jpeg \\",
+            "  deform4j train --model resnet20 --dataset folder --data-dir ~/data/cifar10-jpeg \\",
             "      --vdm 'AP(18/pi,1,2,1)' --limit-train 5000 --limit-test 1000 --threads 2 --out runs/ap",
             "  deform4j train --config cifar10.yaml --out runs/c10",
             "  deform4j train --resume --out runs/le",

@@ -8,7 +8,7 @@
  * against hand-worked numbers, and as a thin stateful {@link io.deform4j.optim.Optimizer} that
  * updates DJL parameters in place with float32 NDArray operations, grad mode off. Weight decay
  * lives here, in the optimizer, so a deformation mapping δ scales only the data-loss gradient
- * (DESIGN.md). Schedules ({@link io.deform4j.optim.MultiStepLR}) are closed forms of the epoch,
+ * (docs/architecture.md). Schedules ({@link io.deform4j.optim.MultiStepLR}) are closed forms of the epoch,
  * so resuming needs no hidden state.
  */
 package io.deform4j.optim;
