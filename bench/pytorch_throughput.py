@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""PyTorch twin of io.deform4j.train.TrainThroughput: CIFAR ResNet-20 (1x1 conv+BN projection
-shortcuts, as deform4j's model registry), batch 128, 3x32x32 synthetic data, SGD(momentum=0.9,
-nesterov=True, weight_decay=5e-4), mean cross-entropy; each step also reads the loss and the
-count of correct predictions on the host, as the Java loop does.
+"""PyTorch twin of io.deform4j.bench.TrainThroughput (this module's Java benchmark): CIFAR
+ResNet-20 (1x1 conv+BN projection shortcuts, as deform4j's model registry), batch 128, 3x32x32
+synthetic data, SGD(momentum=0.9, nesterov=True, weight_decay=5e-4), mean cross-entropy; each
+step also reads the loss and the count of correct predictions on the host, as the Java loop does.
 
 Usage: /usr/bin/python3 bench/pytorch_throughput.py [--threads N] [--steps N] [--warmup N] [--rounds R]
            [--memory-format contiguous|channels-last]

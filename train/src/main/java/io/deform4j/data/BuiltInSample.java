@@ -7,7 +7,8 @@ import java.io.InputStream;
  * A small class-balanced sample of Fashion-MNIST shipped on the classpath, so a demo runs
  * offline on a fresh clone: {@value #TRAIN_SIZE} training and {@value #TEST_SIZE} test images of
  * 28×28×1, 10 classes, gzip IDX files under {@value #RESOURCE_DIR}. See the README there for
- * where it comes from and {@link BuiltInSampleWriter} for how it was made.
+ * where it comes from and how to rebuild it byte for byte ({@code io.deform4j.bench.BuiltInSampleWriter}
+ * in the {@code bench} module).
  */
 public final class BuiltInSample {
 

@@ -21,7 +21,7 @@ import java.util.Objects;
  * non-linear δ, and the paper deforms the batch loss. δ is applied with tensor operations
  * ({@link Vdm#apply} over {@link NDArrayArithmetic}), so autograd yields the deformed gradient
  * and nothing is copied to the host. Weight decay is not part of this loss: it stays in the
- * optimizer, unscaled by δ' (DESIGN.md).
+ * optimizer, unscaled by δ' (docs/architecture.md, "Deformation and weight decay").
  *
  * <p>Outside the mapping's domain (e.g. {@code LE(1,1.9)} once ℓ ≤ ln 1.9) the tensor result
  * is NaN; {@link #checkDomain(double)} raises the mappings library's

@@ -23,14 +23,14 @@ import java.nio.FloatBuffer;
  * <p>For {@link MemoryFormat#CHANNELS_LAST} the pixels are written in {@code N×H×W×C} order and
  * the array is that buffer seen as {@code N×C×H×W}, so the first convolution reads it as it is.
  */
-final class InputBuffer {
+public final class InputBuffer {
 
     private final MemoryFormat format;
     private ByteBuffer buffer;
     /** The pixels reordered to N×H×W×C before the one bulk copy into {@link #buffer}. */
     private float[] scratch;
 
-    InputBuffer(MemoryFormat format) {
+    public InputBuffer(MemoryFormat format) {
         this.format = format;
     }
 

@@ -18,7 +18,8 @@ import io.deform4j.optim.tensor.Optimizer;
 
 /**
  * One training step and one evaluation pass, shared by {@link TrainingLoop} and the throughput
- * benchmark ({@link TrainThroughput}) so that the benchmark measures the real loop.
+ * benchmark ({@code io.deform4j.bench.TrainThroughput}, in the {@code bench} module) so that the
+ * benchmark measures the real loop.
  *
  * <p>A step: forward in training mode under a gradient collector; ℓ = mean cross-entropy;
  * ℓ read on the host and checked against δ's domain ({@link DeformedLoss#checkDomain}) before
@@ -26,7 +27,7 @@ import io.deform4j.optim.tensor.Optimizer;
  * finite; the optimizer's in-place update (which zeroes the gradients). Intermediates live in a
  * per-step sub-manager.
  */
-final class TrainStep {
+public final class TrainStep {
 
     private final Block block;
     private final Optimizer optimizer;
@@ -38,7 +39,7 @@ final class TrainStep {
     private final InputBuffer input;
 
     /** {@code format}: the memory format of the model's parameters, which the inputs then take too. */
-    TrainStep(Block block, Optimizer optimizer, DeformedLoss loss, NDManager manager, MemoryFormat format) {
+    public TrainStep(Block block, Optimizer optimizer, DeformedLoss loss, NDManager manager, MemoryFormat format) {
         this.block = block;
         this.optimizer = optimizer;
         this.loss = loss;
@@ -48,7 +49,7 @@ final class TrainStep {
     }
 
     /** One step with learning rate {@code lr}; returns ℓ and adds the batch's plain loss, deformed loss and correct count (times size) to {@code sums}. */
-    double step(Batch batch, double lr, double[] sums) {
+    public double step(Batch batch, double lr, double[] sums) {
         ParameterList parameters = block.getParameters();
         try (NDManager step = manager.newSubManager()) {
             NDArray x = input.images(step, batch);
@@ -99,7 +100,7 @@ final class TrainStep {
      * Adds the batch's summed cross-entropy and correct count to {@code sums}; inference mode,
      * call with grad mode off. The images go through {@code input}'s reused buffer.
      */
-    static void evaluate(Block block, Batch batch, NDManager manager, double[] sums, InputBuffer input) {
+    public static void evaluate(Block block, Batch batch, NDManager manager, double[] sums, InputBuffer input) {
         try (NDManager step = manager.newSubManager()) {
             NDArray x = input.images(step, batch);
             NDArray y = labels(step, batch);

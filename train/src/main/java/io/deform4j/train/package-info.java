@@ -5,8 +5,8 @@
  * configured by a validated {@link io.deform4j.train.TrainConfig} (Table 4 defaults, YAML, command
  * line), writing {@code metrics.csv}, {@code run.json} and atomic, checksummed checkpoints
  * ({@link io.deform4j.train.Checkpoints}) under one run directory; {@link io.deform4j.train.Comparison}
- * trains the original and a deformed model side by side; {@link io.deform4j.train.TrainThroughput}
- * measures images per second of the real training step.
+ * trains the original and a deformed model side by side; {@link io.deform4j.train.TrainStep} is the
+ * one training step, which the throughput benchmark of the {@code bench} module measures.
  *
  * <p>A resumed run reproduces the uninterrupted one bit for bit on CPU (same seed, same thread
  * count): parameters, batch-norm statistics and optimizer state are restored exactly, and the

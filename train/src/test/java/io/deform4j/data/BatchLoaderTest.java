@@ -79,7 +79,7 @@ class BatchLoaderTest {
 
     @Test
     void augmentedBatchesAreTheSameForAnyThreadCount() {
-        ImageDataset data = PipelineThroughput.randomCifar(300, 4);
+        ImageDataset data = TestData.randomCifar(300, 4);
         LoaderConfig base = new LoaderConfig(32, true, Augmentation.CIFAR, Normalization.CIFAR10, 99, 0, 2, false);
         List<Batch> reference = all(data, base, 3);
         for (int workers : new int[] {1, 2, 4}) {
@@ -109,7 +109,7 @@ class BatchLoaderTest {
 
     @Test
     void dropLastAndOutputShape() {
-        ImageDataset data = PipelineThroughput.randomCifar(70, 1);
+        ImageDataset data = TestData.randomCifar(70, 1);
         LoaderConfig cfg = new LoaderConfig(32, true, new Augmentation(24, 0, true, true), Normalization.CIFAR10, 1, 2, 2,
                 true);
         try (BatchLoader loader = BatchLoader.open(data, cfg, 0)) {
@@ -149,7 +149,7 @@ class BatchLoaderTest {
 
     @Test
     void closeStopsTheWorkers() throws InterruptedException {
-        ImageDataset data = PipelineThroughput.randomCifar(2000, 1);
+        ImageDataset data = TestData.randomCifar(2000, 1);
         BatchLoader loader = BatchLoader.open(data, LoaderConfig.train(16, Preprocessing.cifar(Normalization.CIFAR10), 1),
                 0);
         loader.next();

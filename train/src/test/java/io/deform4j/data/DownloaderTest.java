@@ -60,7 +60,7 @@ class DownloaderTest {
         Path server = dir.resolve("server");
         Files.createDirectories(server);
         Path archive = server.resolve("cifar-10-binary.tar.gz");
-        TestData.writeTarGz(archive, entries, Map.of());
+        TestData.writeTarGz(archive, entries);
         Path cache = dir.resolve("cache");
         new Downloader(false).fetchAndExtract(archive.toUri(), Downloader.md5(archive), cache);
         assertFalse(Files.exists(cache.resolve("cifar-10-binary.tar.gz")), "archive removed after extraction");

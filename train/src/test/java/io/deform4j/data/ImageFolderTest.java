@@ -14,7 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ImageFolderTest {
 
-    static final Path CIFAR10_JPEG = Path.of(System.getProperty("deform4j.shared.dir", "../../shared"), "data", "cifar10-jpeg");
+    /**
+     * CIFAR-10 stored as one JPEG file per image in the image-folder layout
+     * ({@code ROOT/train/<class>/*.jpg}, {@code ROOT/test/<class>/*.jpg}, the ten classes as folder
+     * names), the only outside data of these tests: the system property
+     * {@value #CIFAR10_JPEG_PROPERTY}, which the root pom sets (CI keeps the folder there).
+     */
+    static final String CIFAR10_JPEG_PROPERTY = "deform4j.cifar10.jpeg.dir";
+    static final Path CIFAR10_JPEG = Path.of(System.getProperty(CIFAR10_JPEG_PROPERTY, "cifar10-jpeg"));
 
     @TempDir
     Path root;
@@ -110,7 +117,9 @@ class ImageFolderTest {
 
     @Test
     void readsASubsetOfRealCifar10Jpegs() throws IOException {
-        assumeTrue(Files.isDirectory(CIFAR10_JPEG), CIFAR10_JPEG + " is absent");
+        assumeTrue(Files.isDirectory(CIFAR10_JPEG), "no CIFAR-10 JPEG folder at " + CIFAR10_JPEG.toAbsolutePath()
+                + ": write the official CIFAR-10 images as ROOT/{train,test}/<class>/<n>.jpg (e.g. ~/data/cifar10-jpeg) "
+                + "and run with -D" + CIFAR10_JPEG_PROPERTY + "=ROOT");
         DataSplits splits = ImageFolder.open(CIFAR10_JPEG, ImageFolder.AUTO_SIZE).limit(100, 50, 3);
         assertEquals(List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"),
                 splits.train().classNames());

@@ -3,14 +3,15 @@ package io.deform4j.data;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 import javax.imageio.ImageIO;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** Writers of small data files in the real formats, for tests. */
 final class TestData {
@@ -70,6 +71,18 @@ final class TestData {
         return new InMemoryDataset(images, labels, ClassNames.numbered(classes), channels, h, w);
     }
 
+    /** {@code n} random 3×32×32 images with random labels of 10 classes, from {@code seed}. */
+    static InMemoryDataset randomCifar(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[][] images = new byte[n][CifarBinary.PIXELS];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            random.nextBytes(images[i]);
+            labels[i] = random.nextInt(10);
+        }
+        return new InMemoryDataset(images, labels, ClassNames.numbered(10), 3, 32, 32);
+    }
+
     /** Writes an RGB image whose pixel (x, y) is (r0 + x, g0 + y, b0 + x + y). */
     static void writeImage(Path file, String format, int w, int h, int r0, int g0, int b0) throws IOException {
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
@@ -87,47 +100,31 @@ final class TestData {
         }
     }
 
-    /** Writes a {@code .tar.gz} of the given entries: name → content (null = directory). */
-    static void writeTarGz(Path archive, Map<String, byte[]> entries, Map<String, Character> types) throws IOException {
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(archive))) {
+    /**
+     * Writes a {@code .tar.gz} of the given entries in order: name → content; a name ending in
+     * {@code /} is a folder (content {@code null}). Names are kept as written, absolute ones
+     * included, and may be longer than 100 characters (pax headers).
+     */
+    static void writeTarGz(Path archive, Map<String, byte[]> entries) throws IOException {
+        try (TarArchiveOutputStream tar = tarGz(archive)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                byte[] data = e.getValue() == null ? new byte[0] : e.getValue();
-                char type = types.getOrDefault(e.getKey(), e.getValue() == null ? '5' : '0');
-                out.write(tarHeader(e.getKey(), data.length, type));
-                out.write(data);
-                out.write(new byte[(512 - data.length % 512) % 512]);
+                byte[] data = e.getValue();
+                TarArchiveEntry entry = new TarArchiveEntry(e.getKey(), true);
+                entry.setSize(data == null ? 0 : data.length);
+                tar.putArchiveEntry(entry);
+                if (data != null) {
+                    tar.write(data);
+                }
+                tar.closeArchiveEntry();
             }
-            out.write(new byte[1024]);
         }
     }
 
-    static byte[] tarHeader(String name, long size, char type) {
-        byte[] h = new byte[512];
-        put(h, 0, name);
-        put(h, 100, "0000644");
-        put(h, 108, "0000000");
-        put(h, 116, "0000000");
-        put(h, 124, String.format("%011o", size));
-        put(h, 136, "00000000000");
-        h[156] = (byte) type;
-        put(h, 257, "ustar");
-        put(h, 263, "00");
-        for (int i = 148; i < 156; i++) {
-            h[i] = ' ';
-        }
-        long sum = 0;
-        for (byte b : h) {
-            sum += b & 0xFF;
-        }
-        put(h, 148, String.format("%06o", sum));
-        h[154] = 0;
-        h[155] = ' ';
-        return h;
-    }
-
-    private static void put(byte[] h, int offset, String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(b, 0, h, offset, b.length);
+    /** A gzip-compressed tar stream into {@code archive} that writes long names as pax records. */
+    static TarArchiveOutputStream tarGz(Path archive) throws IOException {
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(Files.newOutputStream(archive)));
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        return tar;
     }
 
     static List<String> tenNames() {

@@ -1,17 +1,29 @@
-package io.deform4j.data;
+package io.deform4j.bench;
 
+import io.deform4j.data.Augmentation;
+import io.deform4j.data.BatchLoader;
+import io.deform4j.data.BuiltInSample;
+import io.deform4j.data.CifarBinary;
+import io.deform4j.data.DataSplits;
+import io.deform4j.data.ImageDataset;
+import io.deform4j.data.ImageFolder;
+import io.deform4j.data.InMemoryDataset;
+import io.deform4j.data.LoaderConfig;
+import io.deform4j.data.Normalization;
+import io.deform4j.data.Preprocessing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Benchmark of the batch pipeline alone: prints the images per second {@link BatchLoader}
  * delivers, for the built-in sample, for CIFAR-shaped random bytes with the CIFAR augmentation
- * and, if given, for an image folder (e.g. {@code /work/shared/data/cifar10-jpeg}; the first
- * epoch decodes the JPEGs, later ones read the cache).
+ * and, if given, for an image folder (e.g. {@code ~/data/cifar10-jpeg}; the first epoch
+ * decodes the JPEGs, later ones read the cache).
  *
- * <p>Usage: {@code java -cp … io.deform4j.data.PipelineThroughput [--workers N] [--batch N]
+ * <p>Usage: {@code java -cp … io.deform4j.bench.PipelineThroughput [--workers N] [--batch N]
  * [--seconds S] [--folder ROOT]}; defaults 2 workers, batch 128, 3 s per measurement. Each line:
  * {@code name workers=N batch=N images=N seconds=S images/s=R}.
  */
@@ -49,7 +61,7 @@ public final class PipelineThroughput {
     }
 
     /** Runs epochs until {@code seconds} have passed and prints the rate; returns images/s. */
-    public static double measure(String name, ImageDataset data, Preprocessing pre, int workers, int batch,
+    private static double measure(String name, ImageDataset data, Preprocessing pre, int workers, int batch,
             double seconds) {
         LoaderConfig config = LoaderConfig.train(batch, pre, 1).withWorkers(workers);
         long images = 0;
@@ -71,7 +83,7 @@ public final class PipelineThroughput {
     }
 
     /** {@code n} random 3×32×32 images with random labels of 10 classes. */
-    static ImageDataset randomCifar(int n, long seed) {
+    private static ImageDataset randomCifar(int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         byte[][] images = new byte[n][CifarBinary.PIXELS];
         int[] labels = new int[n];
@@ -79,7 +91,8 @@ public final class PipelineThroughput {
             rng.nextBytes(images[i]);
             labels[i] = rng.nextInt(10);
         }
-        return new InMemoryDataset(images, labels, ClassNames.numbered(10), 3, 32, 32);
+        return new InMemoryDataset(images, labels, IntStream.range(0, 10).mapToObj(Integer::toString).toList(), 3, 32,
+                32);
     }
 
     private static String require(String option, String value) {

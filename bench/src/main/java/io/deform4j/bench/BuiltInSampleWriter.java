@@ -1,25 +1,33 @@
-package io.deform4j.data;
+package io.deform4j.bench;
 
+import io.deform4j.data.BuiltInSample;
+import io.deform4j.data.DataOptions;
+import io.deform4j.data.DataSources;
+import io.deform4j.data.DataSplits;
+import io.deform4j.data.Idx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Makes the {@link BuiltInSample}: reads Fashion-MNIST from IDX files, keeps a seeded
- * class-balanced subset ({@link Subsets#balanced}) of each split and writes it as gzip IDX files.
+ * class-balanced subset ({@link DataSplits#limit}) of each split and writes it as gzip IDX files.
+ * The output is byte-for-byte reproducible, and {@code BuiltInSampleWriterTest} checks that the
+ * shipped files are what this writes from Debian's {@code dataset-fashion-mnist}.
  *
- * <p>Usage (from the repository root, after {@code apt-get install dataset-fashion-mnist}):
+ * <p>Usage, from the repository root (see {@code bench/README.md}):
  * <pre>
- * java -cp train/target/classes io.deform4j.data.BuiltInSampleWriter \
+ * apt-get install dataset-fashion-mnist
+ * ./mvnw -q -B -pl cli,bench -am package -DskipTests
+ * java -cp cli/target/deform4j.jar:bench/target/deform4j-bench.jar io.deform4j.bench.BuiltInSampleWriter \
  *     [SOURCE_DIR [OUT_DIR [TRAIN_N [TEST_N [SEED]]]]]
  * </pre>
- * Defaults: {@value DataOptions#FASHION_MNIST_DIR},
- * {@value #DEFAULT_OUT}, {@value BuiltInSample#TRAIN_SIZE}, {@value BuiltInSample#TEST_SIZE},
- * seed {@value #DEFAULT_SEED}. The output is byte-for-byte reproducible.
+ * Defaults: {@value DataOptions#FASHION_MNIST_DIR}, {@value #DEFAULT_OUT},
+ * {@value BuiltInSample#TRAIN_SIZE}, {@value BuiltInSample#TEST_SIZE}, seed {@value #DEFAULT_SEED}.
  */
 public final class BuiltInSampleWriter {
 
-    /** Where the sample lives in the source tree. */
+    /** Where the sample lives in the source tree, relative to the repository root. */
     public static final String DEFAULT_OUT = "train/src/main/resources/io/deform4j/data/fashion-mnist-sample";
     /** Seed of the subset choice. */
     public static final long DEFAULT_SEED = 20200523L;

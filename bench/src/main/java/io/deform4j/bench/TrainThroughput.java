@@ -1,4 +1,4 @@
-package io.deform4j.train;
+package io.deform4j.bench;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -10,6 +10,10 @@ import io.deform4j.model.Models;
 import io.deform4j.model.NoGrad;
 import io.deform4j.optim.SgdConfig;
 import io.deform4j.optim.tensor.Optimizer;
+import io.deform4j.train.DeformedLoss;
+import io.deform4j.train.EngineThreads;
+import io.deform4j.train.InputBuffer;
+import io.deform4j.train.TrainStep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

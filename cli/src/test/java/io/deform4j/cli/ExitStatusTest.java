@@ -1,0 +1,36 @@
+package io.deform4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three exit statuses, through the entry point of {@code bin/deform4j} ({@link CliRunner}). */
+class ExitStatusTest {
+
+    @Test
+    void successIs0() {
+        CliRunner r = CliRunner.run("--version");
+        assertEquals(ExitCodes.OK, r.status(), r.err());
+        assertThat(r.out()).startsWith("deform4j ");
+    }
+
+    @Test
+    void badInputIs2WithTheOffendingValue() {
+        CliRunner r = CliRunner.run("mappings", "--samples", "many");
+        assertEquals(ExitCodes.BAD_INPUT, r.status());
+        assertThat(r.err()).startsWith("error: ").contains("many").contains("--samples");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void anIoFailureIs1AndNamesTheFile(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("file"), "");
+        CliRunner r = CliRunner.run("mappings", "--vdm", "LE(1,0.9)", "--plot", notAFolder.resolve("d.svg").toString());
+        assertEquals(ExitCodes.FAILURE, r.status());
+        assertThat(r.err()).startsWith("error: ").contains(notAFolder.toString());
+    }
+}
