@@ -1,6 +1,7 @@
 package io.deform4j.landscape;
 
 import io.deform4j.io.AtomicFiles;
+import io.deform4j.train.Metrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

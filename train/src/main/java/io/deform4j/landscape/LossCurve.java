@@ -1,5 +1,8 @@
 package io.deform4j.landscape;
 
+import io.deform4j.train.EvalSet;
+import io.deform4j.train.Evaluator;
+import io.deform4j.train.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +79,7 @@ public final class LossCurve {
                 a.parameters().setAlong(thetaA, alpha, delta);
                 buffersA.set(buffersA.clampVariances(Vectors.plus(statsA, alpha, statsDelta)));
                 Metrics onTrain = a.evaluator().evaluate(a.train());
-                Metrics onTest = a.test() == null ? new Metrics(Double.NaN, Double.NaN, 0)
+                Metrics onTest = a.test() == null ? Metrics.NONE
                         : a.evaluator().evaluate(a.test());
                 images += onTrain.examples() + onTest.examples();
                 Point point = new Point(name, alpha, onTrain, onTest);
@@ -107,7 +110,7 @@ public final class LossCurve {
             for (double alpha : grid.values()) {
                 parameters.setAlong(theta, alpha, direction);
                 Metrics onTrain = evaluator.evaluate(train);
-                Metrics onTest = test == null ? new Metrics(Double.NaN, Double.NaN, 0) : evaluator.evaluate(test);
+                Metrics onTest = test == null ? Metrics.NONE : evaluator.evaluate(test);
                 images += onTrain.examples() + onTest.examples();
                 Point point = new Point(model, alpha, onTrain, onTest);
                 points.add(point);

@@ -13,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
+import io.deform4j.engine.NoGrad;
 import java.util.Random;
 
 /**

@@ -9,7 +9,7 @@ import ai.djl.nn.ParameterList;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
-import io.deform4j.model.NoGrad;
+import io.deform4j.engine.NoGrad;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.deform4j.data.DataSplits;
+import io.deform4j.model.ModelState;
 import io.deform4j.model.Models;
 import java.io.IOException;
 import java.nio.file.Files;
