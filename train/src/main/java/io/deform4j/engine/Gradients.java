@@ -83,13 +83,4 @@ public final class Gradients {
             }
         }
     }
-
-    /** {@link #zero(NDArray)} for every parameter that requires a gradient ({@code optimizer.zero_grad()}). */
-    public static void zeroAll(ParameterList parameters) {
-        for (Pair<String, Parameter> pair : parameters) {
-            if (pair.getValue().requiresGradient()) {
-                zero(pair.getValue().getArray());
-            }
-        }
-    }
 }

@@ -9,6 +9,7 @@ import ai.djl.nn.ParameterList;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
+import io.deform4j.engine.Gradients;
 import io.deform4j.engine.NoGrad;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -96,7 +97,7 @@ abstract class TensorOptimizer implements Optimizer {
                         after.steps++;
                     }
                 }
-                JniUtils.zeroGrad(weight);
+                Gradients.zero(weight);
             }
         }
     }

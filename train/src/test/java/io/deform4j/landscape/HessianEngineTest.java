@@ -133,7 +133,7 @@ class HessianEngineTest {
         double trace = IntStream.range(0, dense.length).mapToDouble(i -> dense[i][i]).sum();
         assertThat(estimate.mean()).isCloseTo(trace, within(4 * estimate.stderr()));
         // Same seed, same Rademacher vectors: the estimate on the dense matrix agrees to HVP accuracy.
-        assertThat(estimate.mean()).isCloseTo(hutchinson.run(HessianVectorProduct.of(dense)).mean(), within(1e-6 * scale));
+        assertThat(estimate.mean()).isCloseTo(hutchinson.run(DenseHessian.of(dense)).mean(), within(1e-6 * scale));
     }
 
     @Test
@@ -144,7 +144,7 @@ class HessianEngineTest {
             p32.set(theta);
             Evaluator e32 = new Evaluator(b32, m32, MemoryFormat.CONTIGUOUS);
             FiniteDifferenceHvp hvp = new FiniteDifferenceHvp(p32, new LossGradient(e32, p32), data, 0);
-            HessianVectorProduct exact = HessianVectorProduct.of(dense);
+            HessianVectorProduct exact = DenseHessian.of(dense);
             Random random = new Random(1);
             double worst = 0;
             for (int k = 0; k < 5; k++) {

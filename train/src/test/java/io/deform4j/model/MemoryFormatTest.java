@@ -1,5 +1,12 @@
 package io.deform4j.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -12,25 +19,16 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
-import io.deform4j.engine.EngineThreads;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Channels-last changes where the values live, not what they are: same values, same parameter
  * objects, and logits and gradients that match a float64 reference within the accuracy of the
  * NHWC kernels.
  */
-class MemoryFormatTest {
+class MemoryFormatTest extends EngineTest {
 
     /** Logits of either layout against a float64 reference, relative to their largest magnitude (measured: 1.5e-6). */
     private static final double LOGITS_TOLERANCE = 1e-5;
@@ -49,19 +47,6 @@ class MemoryFormatTest {
      * 2e-3 on three inputs). A layout mistake would give errors of order 1.
      */
     private static final double CHANNELS_LAST_TOLERANCE = 2e-2;
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        EngineThreads.configure(1);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     @Test
     void copiesKeepShapeAndValuesAndChangeOnlyTheStrides() {

@@ -16,29 +16,13 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import io.deform4j.engine.EngineThreads;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Saving and loading model parameters: bit-exact, in place, and the loaded model still trains. */
-class ModelStateTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        EngineThreads.configure(1);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class ModelStateTest extends EngineTest {
 
     @Test
     void roundTripIsBitExactInPlaceAndKeepsGradients() {
