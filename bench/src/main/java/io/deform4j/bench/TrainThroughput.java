@@ -4,15 +4,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.deform4j.data.Batch;
+import io.deform4j.engine.EngineThreads;
 import io.deform4j.mapping.Vdm;
 import io.deform4j.model.MemoryFormat;
 import io.deform4j.model.Models;
-import io.deform4j.model.NoGrad;
 import io.deform4j.optim.SgdConfig;
 import io.deform4j.optim.tensor.Optimizer;
 import io.deform4j.train.DeformedLoss;
-import io.deform4j.train.EngineThreads;
-import io.deform4j.train.InputBuffer;
+import io.deform4j.train.EvalSet;
+import io.deform4j.train.Evaluator;
 import io.deform4j.train.TrainStep;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,7 +80,7 @@ public final class TrainThroughput {
             Runner deformed = new Runner(manager, model, Vdm.parse(vdm), batches, format);
             original.train(warmup);
             deformed.train(warmup);
-            original.evaluate(1, manager);
+            original.evaluate(1);
             double[] a = new double[rounds];
             double[] b = new double[rounds];
             double[] e = new double[rounds];
@@ -92,7 +92,7 @@ public final class TrainThroughput {
                     b[r] = deformed.train(steps);
                     a[r] = original.train(steps);
                 }
-                e[r] = original.evaluate(Math.max(1, steps / 4), manager);
+                e[r] = original.evaluate(Math.max(1, steps / 4));
                 System.out.printf(Locale.ROOT, "round %d: java train original %.1f img/s, %s %.1f img/s, eval %.1f img/s%n",
                         r + 1, a[r], vdm, b[r], e[r]);
             }
@@ -117,7 +117,7 @@ public final class TrainThroughput {
         final Optimizer optimizer;
         final TrainStep step;
         final List<Batch> batches;
-        final InputBuffer input;
+        final Evaluator evaluator;
         int next;
 
         Runner(NDManager manager, String model, Vdm vdm, List<Batch> batches, MemoryFormat format) {
@@ -126,7 +126,7 @@ public final class TrainThroughput {
             format.apply(block);
             this.optimizer = Optimizer.of(SgdConfig.nesterov(0.9, 5e-4));
             this.step = new TrainStep(block, optimizer, new DeformedLoss(vdm), manager, format);
-            this.input = new InputBuffer(format);
+            this.evaluator = new Evaluator(block, manager, format);
             this.batches = batches;
         }
 
@@ -143,18 +143,14 @@ public final class TrainThroughput {
             return images / ((System.nanoTime() - start) / 1e9);
         }
 
-        /** Images per second over {@code repeats} passes over the batches, inference mode, no autograd. */
-        double evaluate(int repeats, NDManager manager) {
-            try (NoGrad noGrad = NoGrad.enter()) {
-                double[] sums = new double[2];
-                long start = System.nanoTime();
-                for (int k = 0; k < repeats; k++) {
-                    for (Batch batch : batches) {
-                        TrainStep.evaluate(block, batch, manager, sums, input);
-                    }
-                }
-                return repeats * batches.size() * batches.get(0).size() / ((System.nanoTime() - start) / 1e9);
+        /** Images per second over {@code repeats} evaluation passes over the batches ({@link Evaluator}). */
+        double evaluate(int repeats) {
+            EvalSet set = EvalSet.of("synthetic", batches);
+            long start = System.nanoTime();
+            for (int k = 0; k < repeats; k++) {
+                evaluator.evaluate(set);
             }
+            return (double) repeats * set.examples() / ((System.nanoTime() - start) / 1e9);
         }
 
         @Override

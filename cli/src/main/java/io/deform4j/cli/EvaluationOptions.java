@@ -1,6 +1,6 @@
 package io.deform4j.cli;
 
-import io.deform4j.train.EngineThreads;
+import io.deform4j.engine.EngineThreads;
 import picocli.CommandLine.Option;
 
 /** The engine options of the instruments that evaluate trained networks ({@code landscape}, {@code hessian}). */

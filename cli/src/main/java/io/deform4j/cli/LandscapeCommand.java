@@ -2,16 +2,16 @@ package io.deform4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import io.deform4j.landscape.CurveFiles;
-import io.deform4j.landscape.EvalSet;
 import io.deform4j.landscape.Grid;
 import io.deform4j.landscape.Instruments;
 import io.deform4j.landscape.LossCurve;
 import io.deform4j.landscape.LossSurface;
-import io.deform4j.landscape.Metrics;
 import io.deform4j.landscape.TrainedModel;
 import io.deform4j.report.LandscapeContour;
 import io.deform4j.report.LandscapePlot;
 import io.deform4j.report.Range;
+import io.deform4j.train.EvalSet;
+import io.deform4j.train.Metrics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +20,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code deform4j landscape}: filter-normalised 1-D loss curves, interpolations and 2-D surfaces (Fig. 5). */
 @Command(name = "landscape",

@@ -1,6 +1,7 @@
 package io.deform4j.landscape;
 
 import ai.djl.ndarray.types.DataType;
+import io.deform4j.train.EvalSet;
 
 /**
  * Hessian-vector products of the mean loss by central differences of gradients:

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.deform4j.engine.Gradients;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,12 +128,10 @@ public final class FlatParameters {
         return flat;
     }
 
-    /** Sets the accumulated gradients to zero (PyTorch accumulates them across backward passes). */
+    /** Sets the accumulated gradients to zero, NaN-safe (PyTorch accumulates them across backward passes). */
     void zeroGradients() {
         for (Parameter parameter : parameters) {
-            try (NDArray gradient = parameter.getArray().getGradient()) {
-                gradient.muli(0);
-            }
+            Gradients.zero(parameter.getArray());
         }
     }
 

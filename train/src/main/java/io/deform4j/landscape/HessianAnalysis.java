@@ -19,8 +19,7 @@ public final class HessianAnalysis {
      */
     public static HessianReport run(TrainedModel model, String architecture, PowerIteration power, Hutchinson trace,
             double step, Runnable afterEach) {
-        LossGradient gradient = new LossGradient(model.evaluator(), model.parameters(),
-                managerOf(model));
+        LossGradient gradient = new LossGradient(model.evaluator(), model.parameters());
         FiniteDifferenceHvp fd = new FiniteDifferenceHvp(model.parameters(), gradient, model.train(), step);
         HessianVectorProduct counted = new HessianVectorProduct() {
             @Override
@@ -42,9 +41,5 @@ public final class HessianAnalysis {
         return new HessianReport(model.name(), architecture, top.eigenvalues(), top.iterations(), top.converged(),
                 HessianReport.Trace.of(estimate), HessianReport.FINITE_DIFFERENCE, fd.step(), model.train().examples(),
                 fd.dimension(), fd.products(), fd.secondsPerProduct());
-    }
-
-    private static ai.djl.ndarray.NDManager managerOf(TrainedModel model) {
-        return model.evaluator().manager();
     }
 }

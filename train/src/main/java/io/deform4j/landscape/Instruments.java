@@ -3,6 +3,7 @@ package io.deform4j.landscape;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import io.deform4j.data.DataSplits;
+import io.deform4j.train.EvalSet;
 import io.deform4j.train.TrainedRun;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import java.util.Map;
 /**
  * Opens the run directories written by {@code deform4j train} for the instruments: each run's
  * {@code run.json} names the model and the data set, its newest checkpoint gives θ; the data are
- * opened once per distinct data configuration, the training set without augmentation and the
- * test set, each cut to a fixed class-balanced subset of {@code limit} examples (0 = all).
+ * opened once per distinct data configuration, the training set and the test set, both with the
+ * test-time preprocessing (no random augmentation), each cut to a fixed class-balanced subset of {@code limit} examples (0 = all).
  */
 public final class Instruments {
 
@@ -58,12 +59,12 @@ public final class Instruments {
             }
             DataSplits d = data;
             EvalSet[] eval = sets.computeIfAbsent(key, k -> new EvalSet[] {
-                EvalSet.of("train", d.train(), d.preprocessing().normalization(), limit, SUBSET_SEED, batchSize),
-                EvalSet.of("test", d.test(), d.preprocessing().normalization(), limit, SUBSET_SEED, batchSize)});
+                EvalSet.of("train", d.train(), d.preprocessing(), limit, SUBSET_SEED, batchSize),
+                EvalSet.of("test", d.test(), d.preprocessing(), limit, SUBSET_SEED, batchSize)});
             Block block = run.loadModel(manager, data);
             String name = unique(run.name(), names);
             names.add(name);
-            TrainedModel model = TrainedModel.of(name, block, manager, eval[0], eval[1]);
+            TrainedModel model = TrainedModel.of(name, block, manager, c.format(), eval[0], eval[1]);
             if (sameArchitecture && !models.isEmpty()) {
                 models.get(0).layout().requireSame(model.layout(), "checkpoint " + run.dir() + " (" + c.model()
                         + ") does not match " + models.get(0).name() + " (" + runs.get(0).config().model() + ")");

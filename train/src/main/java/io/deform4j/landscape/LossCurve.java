@@ -1,7 +1,11 @@
 package io.deform4j.landscape;
 
+import io.deform4j.train.EvalSet;
+import io.deform4j.train.Evaluator;
+import io.deform4j.train.Metrics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 
 /**
  * A 1-D loss curve: loss and accuracy at θ + α·d for α on a grid, on the training set (without
@@ -68,28 +72,15 @@ public final class LossCurve {
         double[] statsDelta = Directions.between(statsA, buffersB.get());
         double[] thetaA = a.parameters().get();
         double[] delta = Directions.between(thetaA, b.parameters().get());
-        List<Point> points = new ArrayList<>();
-        long start = System.nanoTime();
-        long images = 0;
         try {
-            for (double alpha : grid.values()) {
+            return walk(name, grid, alpha -> {
                 a.parameters().setAlong(thetaA, alpha, delta);
                 buffersA.set(buffersA.clampVariances(Vectors.plus(statsA, alpha, statsDelta)));
-                Metrics onTrain = a.evaluator().evaluate(a.train());
-                Metrics onTest = a.test() == null ? new Metrics(Double.NaN, Double.NaN, 0)
-                        : a.evaluator().evaluate(a.test());
-                images += onTrain.examples() + onTest.examples();
-                Point point = new Point(name, alpha, onTrain, onTest);
-                points.add(point);
-                if (listener != null) {
-                    listener.evaluated(point);
-                }
-            }
+            }, a.evaluator(), a.train(), a.test(), listener);
         } finally {
             a.parameters().set(thetaA);
             buffersA.set(statsA);
         }
-        return new Result(points, (System.nanoTime() - start) / 1e9, images);
     }
 
     /**
@@ -100,23 +91,33 @@ public final class LossCurve {
             Grid grid, EvalSet train, EvalSet test, Listener listener) {
         double[] theta = parameters.get();
         Vectors.requireLength(direction, theta.length);
+        try {
+            return walk(model, grid, alpha -> parameters.setAlong(theta, alpha, direction), evaluator, train, test,
+                    listener);
+        } finally {
+            parameters.set(theta);
+        }
+    }
+
+    /**
+     * For every α of {@code grid}: {@code moveTo.accept(α)}, then one evaluation on each set
+     * ({@code test} may be null: NaN metrics). The caller restores the network afterwards.
+     */
+    private static Result walk(String name, Grid grid, DoubleConsumer moveTo, Evaluator evaluator, EvalSet train,
+            EvalSet test, Listener listener) {
         List<Point> points = new ArrayList<>();
         long start = System.nanoTime();
         long images = 0;
-        try {
-            for (double alpha : grid.values()) {
-                parameters.setAlong(theta, alpha, direction);
-                Metrics onTrain = evaluator.evaluate(train);
-                Metrics onTest = test == null ? new Metrics(Double.NaN, Double.NaN, 0) : evaluator.evaluate(test);
-                images += onTrain.examples() + onTest.examples();
-                Point point = new Point(model, alpha, onTrain, onTest);
-                points.add(point);
-                if (listener != null) {
-                    listener.evaluated(point);
-                }
+        for (double alpha : grid.values()) {
+            moveTo.accept(alpha);
+            Metrics onTrain = evaluator.evaluate(train);
+            Metrics onTest = test == null ? Metrics.NONE : evaluator.evaluate(test);
+            images += onTrain.examples() + onTest.examples();
+            Point point = new Point(name, alpha, onTrain, onTest);
+            points.add(point);
+            if (listener != null) {
+                listener.evaluated(point);
             }
-        } finally {
-            parameters.set(theta);
         }
         return new Result(points, (System.nanoTime() - start) / 1e9, images);
     }

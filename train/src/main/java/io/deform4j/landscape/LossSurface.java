@@ -1,5 +1,8 @@
 package io.deform4j.landscape;
 
+import io.deform4j.train.EvalSet;
+import io.deform4j.train.Evaluator;
+import io.deform4j.train.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,7 +80,7 @@ public final class LossSurface {
                     }
                     parameters.set(at);
                     Metrics onTrain = evaluator.evaluate(train);
-                    Metrics onTest = test == null ? new Metrics(Double.NaN, Double.NaN, 0) : evaluator.evaluate(test);
+                    Metrics onTest = test == null ? Metrics.NONE : evaluator.evaluate(test);
                     images += onTrain.examples() + onTest.examples();
                     points.add(new Point(x, y, onTrain, onTest));
                     if (afterPoint != null) {

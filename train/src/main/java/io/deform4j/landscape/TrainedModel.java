@@ -1,8 +1,10 @@
 package io.deform4j.landscape;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
+import io.deform4j.model.MemoryFormat;
+import io.deform4j.train.EvalSet;
+import io.deform4j.train.Evaluator;
 
 /**
  * A trained network ready for the instruments: its block in evaluation mode, its flat trainable
@@ -19,11 +21,14 @@ import ai.djl.nn.Block;
 public record TrainedModel(String name, Block block, FlatParameters parameters, Evaluator evaluator, double[] theta,
         EvalSet train, EvalSet test) {
 
-    /** Wraps a block whose parameters are the trained ones. */
-    public static TrainedModel of(String name, Block block, NDManager manager, EvalSet train, EvalSet test) {
+    /**
+     * Wraps a block whose parameters are the trained ones, live in {@code manager} and are laid out
+     * in {@code format} (the run's memory format).
+     */
+    public static TrainedModel of(String name, Block block, NDManager manager, MemoryFormat format, EvalSet train,
+            EvalSet test) {
         FlatParameters parameters = new FlatParameters(block);
-        DataType type = parameters.dataType();
-        return new TrainedModel(name, block, parameters, new Evaluator(block, manager, type), parameters.get(), train,
+        return new TrainedModel(name, block, parameters, new Evaluator(block, manager, format), parameters.get(), train,
                 test);
     }
 

@@ -10,8 +10,10 @@
  *
  * <p>The maths works on an abstract {@link io.deform4j.landscape.HessianVectorProduct} over flat
  * {@code double[]} vectors and is tested on explicit matrices without the engine; the engine side
- * ({@link io.deform4j.landscape.FlatParameters}, {@link io.deform4j.landscape.Evaluator},
- * {@link io.deform4j.landscape.FiniteDifferenceHvp}) evaluates a DJL block in evaluation mode: batch
- * norm uses its running statistics, which no instrument ever changes.
+ * ({@link io.deform4j.landscape.FlatParameters}, {@link io.deform4j.landscape.LossGradient},
+ * {@link io.deform4j.landscape.FiniteDifferenceHvp}) evaluates a DJL block in evaluation mode with
+ * training's own evaluation ({@link io.deform4j.train.Evaluator} on an
+ * {@link io.deform4j.train.EvalSet}), so a curve at α = 0 reports a run's last test loss and
+ * accuracy: batch norm uses its running statistics, which no instrument ever changes.
  */
 package io.deform4j.landscape;

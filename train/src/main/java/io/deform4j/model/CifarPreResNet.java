@@ -29,30 +29,18 @@ final class CifarPreResNet {
 
     /** Registry entries for every depth in {@link #DEPTHS}. */
     static List<ModelFactory.Entry> entries() {
-        return DEPTHS.stream().map(depth -> new ModelFactory.Entry(
-                new ModelInfo("preresnet" + depth, "preresnet", depth,
-                        "CIFAR PreResNet-" + depth + " (pre-activation; bare 1x1 conv projection shortcuts)",
-                        TrainingDefaults.PRERESNET_CIFAR),
-                (classes, channels) -> build(depth, classes, channels))).toList();
+        return ModelFactory.family("preresnet", DEPTHS,
+                depth -> "CIFAR PreResNet-" + depth + " (pre-activation; bare 1x1 conv projection shortcuts)",
+                TrainingDefaults.PRERESNET_CIFAR, CifarPreResNet::build);
     }
 
     /** The network of the given depth (6n + 2). */
     static Block build(int depth, int classes, int inputChannels) {
-        int n = CifarResNet.blocksPerStage(depth);
-        List<Integer> channels = CifarResNet.STAGE_CHANNELS;
         SequentialBlock net = Layers.sequential()
                 .add(Layers.expectChannels(inputChannels))
-                .add(Layers.conv(channels.get(0), 3, 1));
-        int in = channels.get(0);
-        for (int stage = 0; stage < channels.size(); stage++) {
-            int out = channels.get(stage);
-            for (int b = 0; b < n; b++) {
-                int stride = stage > 0 && b == 0 ? 2 : 1;
-                net.add(preActivationBlock(in, out, stride));
-                in = out;
-            }
-        }
-        return net.add(Layers.batchNorm())
+                .add(Layers.conv(CifarResNet.STAGE_CHANNELS.get(0), 3, 1));
+        return CifarResNet.addStages(net, CifarResNet.blocksPerStage(depth), CifarPreResNet::preActivationBlock)
+                .add(Layers.batchNorm())
                 .add(Activation.reluBlock())
                 .add(Pool.globalAvgPool2dBlock())
                 .add(Linear.builder().setUnits(classes).build());

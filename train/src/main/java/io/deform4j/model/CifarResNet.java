@@ -34,32 +34,44 @@ final class CifarResNet {
 
     /** Registry entries for every depth in {@link #DEPTHS}. */
     static List<ModelFactory.Entry> entries() {
-        return DEPTHS.stream().map(depth -> new ModelFactory.Entry(
-                new ModelInfo("resnet" + depth, "resnet", depth,
-                        "CIFAR ResNet-" + depth + " (He et al. 2016; 1x1 conv+BN projection shortcuts)",
-                        TrainingDefaults.RESNET_CIFAR),
-                (classes, channels) -> build(depth, classes, channels))).toList();
+        return ModelFactory.family("resnet", DEPTHS,
+                depth -> "CIFAR ResNet-" + depth + " (He et al. 2016; 1x1 conv+BN projection shortcuts)",
+                TrainingDefaults.RESNET_CIFAR, CifarResNet::build);
     }
 
     /** The network of the given depth (6n + 2). */
     static Block build(int depth, int classes, int inputChannels) {
-        int n = blocksPerStage(depth);
         SequentialBlock net = Layers.sequential()
                 .add(Layers.expectChannels(inputChannels))
                 .add(Layers.conv(STAGE_CHANNELS.get(0), 3, 1))
                 .add(Layers.batchNorm())
                 .add(Activation.reluBlock());
+        return addStages(net, blocksPerStage(depth), CifarResNet::basicBlock)
+                .add(Pool.globalAvgPool2dBlock())
+                .add(Linear.builder().setUnits(classes).build());
+    }
+
+    /** A residual block from {@code in} to {@code out} channels with the given stride. */
+    @FunctionalInterface
+    interface ResidualBlock {
+        Block create(int in, int out, int stride);
+    }
+
+    /**
+     * Adds to {@code net} (whose output has {@code STAGE_CHANNELS.get(0)} channels) the three
+     * stages of {@code n} blocks at 16, 32 and 64 channels; the first block of stages 2 and 3 has
+     * stride 2 and changes the channels.
+     */
+    static SequentialBlock addStages(SequentialBlock net, int n, ResidualBlock block) {
         int in = STAGE_CHANNELS.get(0);
         for (int stage = 0; stage < STAGE_CHANNELS.size(); stage++) {
             int out = STAGE_CHANNELS.get(stage);
             for (int b = 0; b < n; b++) {
-                int stride = stage > 0 && b == 0 ? 2 : 1;
-                net.add(basicBlock(in, out, stride));
+                net.add(block.create(in, out, stage > 0 && b == 0 ? 2 : 1));
                 in = out;
             }
         }
-        return net.add(Pool.globalAvgPool2dBlock())
-                .add(Linear.builder().setUnits(classes).build());
+        return net;
     }
 
     /** n for depth 6n + 2. */

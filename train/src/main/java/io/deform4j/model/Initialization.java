@@ -13,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
+import io.deform4j.engine.NoGrad;
 import java.util.Random;
 
 /**
@@ -30,16 +31,6 @@ import java.util.Random;
  * parameters on every machine and thread count; the engine's random state is not used.
  */
 final class Initialization {
-
-    /** Which fan Kaiming's rule divides by. */
-    enum FanMode { FAN_IN, FAN_OUT }
-
-    /**
-     * The convolutions' fan: {@code FAN_IN}, because CIFAR-ZOO's ResNet and PreResNet call
-     * {@code nn.init.kaiming_normal_(m.weight.data)} with PyTorch's default {@code mode='fan_in'}
-     * (torchvision's ResNets use {@code fan_out}; change here to follow them).
-     */
-    static final FanMode CONV_FAN_MODE = FanMode.FAN_IN;
 
     private Initialization() {
     }
@@ -61,9 +52,8 @@ final class Initialization {
         if (block instanceof Conv2d) {
             Parameter weight = params.get("weight");
             Shape s = weight.getArray().getShape();
-            long receptive = s.size() / (s.get(0) * s.get(1));
-            long fan = CONV_FAN_MODE == FanMode.FAN_IN ? s.get(1) * receptive : s.get(0) * receptive;
-            fill(weight, gaussian(random, s.size(), Math.sqrt(2.0 / fan)));
+            long fanIn = s.size() / s.get(0); // in·kh·kw
+            fill(weight, gaussian(random, s.size(), Math.sqrt(2.0 / fanIn)));
             requireOnly(block, params, "weight");
         } else if (block instanceof BatchNorm) {
             for (Pair<String, Parameter> p : params) {

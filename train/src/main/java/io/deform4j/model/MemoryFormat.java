@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.deform4j.engine.NoGrad;
 import io.deform4j.naming.Suggestions;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.deform4j.model;
 
 import ai.djl.nn.Block;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /** Builds one registered model for a number of classes and input channels. */
 @FunctionalInterface
@@ -11,5 +13,19 @@ interface ModelFactory {
 
     /** A registered model: what it is and how to build it. */
     record Entry(ModelInfo info, ModelFactory factory) {
+    }
+
+    /** Builds a family's network of a given depth. */
+    @FunctionalInterface
+    interface Builder {
+        Block build(int depth, int classes, int inputChannels);
+    }
+
+    /** Entries {@code family + depth} (e.g. {@code resnet20}) for every depth, all with {@code defaults}. */
+    static List<Entry> family(String family, List<Integer> depths, IntFunction<String> description,
+            TrainingDefaults defaults, Builder builder) {
+        return depths.stream().map(depth -> new Entry(
+                new ModelInfo(family + depth, family, depth, description.apply(depth), defaults),
+                (classes, channels) -> builder.build(depth, classes, channels))).toList();
     }
 }

@@ -1,9 +1,6 @@
 package io.deform4j.model;
 
-import ai.djl.MalformedModelException;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -11,9 +8,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 import io.deform4j.naming.Suggestions;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,50 +140,6 @@ public final class Models {
             block.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
             block.initialize(manager, DataType.FLOAT32, inputShape(inputChannels));
             return parameterCount(block);
-        }
-    }
-
-    /**
-     * Writes every parameter of {@code block}, batch-norm running statistics included, in DJL's
-     * format ({@link Block#saveParameters}); values round-trip bit-exactly through
-     * {@link #loadParameters}.
-     */
-    public static void saveParameters(Block block, DataOutputStream out) throws IOException {
-        block.saveParameters(out);
-        out.flush();
-    }
-
-    /**
-     * Loads parameters written by {@link #saveParameters} into an initialised {@code block} of
-     * the same architecture, in place: every parameter keeps its native tensor, so its memory
-     * layout ({@link MemoryFormat}) and gradient requirement stay as they were and only the
-     * values change. (DJL's {@link Block#loadParameters}, used to read the stream, replaces each
-     * array with a fresh contiguous one that requires no gradient; the values are copied from it
-     * into the previous tensor, which then takes its place.)
-     *
-     * @throws IllegalArgumentException if {@code block} is not initialised
-     * @throws IOException if the stream is unreadable or holds another architecture
-     */
-    public static void loadParameters(Block block, NDManager manager, DataInputStream in) throws IOException {
-        if (!block.isInitialized()) {
-            throw new IllegalArgumentException("block is not initialised: call Models.initialize before loading");
-        }
-        Map<String, NDArray> previous = new LinkedHashMap<>();
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            previous.put(p.getKey(), p.getValue().getArray());
-        }
-        try {
-            block.loadParameters(manager, in);
-        } catch (MalformedModelException e) {
-            throw new IOException("parameters do not fit this model: " + e.getMessage(), e);
-        }
-        try (NoGrad noGrad = NoGrad.enter()) {
-            for (Pair<String, Parameter> p : block.getParameters()) {
-                NDArray loaded = p.getValue().getArray();
-                NDArray target = previous.get(p.getKey());
-                target.set(new NDIndex("..."), loaded);
-                loaded.intern(target); // the parameter's array object now holds the previous tensor
-            }
         }
     }
 

@@ -10,6 +10,8 @@
  * {@link ai.djl.nn.ParallelBlock} that free each intermediate as soon as it is used
  * ({@code ReleasingBlocks}; same results and parameter names, less memory traffic); batch norm uses
  * PyTorch's conventions (momentum 0.1, eps 1e-5). Initialisation is deterministic and seeded,
- * see {@link io.deform4j.model.Models#initialize}.
+ * see {@link io.deform4j.model.Models#initialize}; {@link io.deform4j.model.ModelState} saves the
+ * parameters and restores them in place (checkpoints), and {@link io.deform4j.model.MemoryFormat}
+ * lays the convolution weights out channels-last.
  */
 package io.deform4j.model;

@@ -2,14 +2,14 @@ package io.deform4j.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import io.deform4j.engine.CrossEntropy;
 import io.deform4j.mapping.Vdm;
 import java.util.Objects;
 
 /**
  * The deformed training loss of Algorithm 1: a vertical deformation mapping δ applied to the
- * batch-mean softmax cross-entropy,
+ * batch-mean softmax cross-entropy ({@link CrossEntropy}),
  *
  * <pre>
  *   ℓ  = (1/N) Σᵢ −log softmax(zᵢ)[yᵢ]      (reduction: mean over the N examples of the batch)
@@ -51,7 +51,7 @@ public final class DeformedLoss extends Loss {
      */
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        return deform(crossEntropy(predictions.singletonOrThrow(), labels.singletonOrThrow()));
+        return deform(CrossEntropy.mean(predictions.singletonOrThrow(), labels.singletonOrThrow()));
     }
 
     /** δ(ℓ) as tensor operations on the 0-d tensor {@code meanLoss}. */
@@ -73,14 +73,5 @@ public final class DeformedLoss extends Loss {
             throw new ArithmeticException("the loss is " + loss);
         }
         vdm.value(loss);
-    }
-
-    /**
-     * Mean softmax cross-entropy of logits {@code N×classes} against class indices {@code N}:
-     * {@code mean(−log_softmax(z)[y])}, a 0-d tensor.
-     */
-    public static NDArray crossEntropy(NDArray logits, NDArray labels) {
-        NDArray index = labels.getDataType() == DataType.INT64 ? labels : labels.toType(DataType.INT64, false);
-        return logits.logSoftmax(1).gather(index.reshape(-1, 1), 1).mean().neg();
     }
 }

@@ -11,9 +11,10 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
- * One native buffer reused for the pixels of every batch. DJL's {@code create(float[])} copies
- * the array into a fresh, zero-filled direct buffer per batch (1.5 MB at 128×3×32×32) that the
- * tensor then aliases and that only the garbage collector frees; this one is filled in place.
+ * A batch as engine arrays: its labels, and its pixels in one native buffer reused for every
+ * batch. DJL's {@code create(float[])} copies the array into a fresh, zero-filled direct buffer
+ * per batch (1.5 MB at 128×3×32×32) that the tensor then aliases and that only the garbage
+ * collector frees; this one is filled in place.
  *
  * <p>The tensor returned by {@link #images} aliases the buffer: it must be dead (closed, and no
  * autograd graph holding it) before the next call overwrites it. The training step and the
@@ -73,5 +74,14 @@ public final class InputBuffer {
         try (NDArray nhwc = manager.create(buffer, new Shape(n, h, w, c), DataType.FLOAT32)) {
             return nhwc.transpose(0, 3, 1, 2);
         }
+    }
+
+    /** The batch's labels as an int64 array of class indices (what {@code gather} takes), owned by {@code manager}. */
+    static NDArray labels(NDManager manager, Batch batch) {
+        long[] labels = new long[batch.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = batch.labels()[i];
+        }
+        return manager.create(labels);
     }
 }

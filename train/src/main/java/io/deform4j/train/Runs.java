@@ -9,8 +9,9 @@ import io.deform4j.data.DataOptions;
 import io.deform4j.data.DataSources;
 import io.deform4j.data.DataSplits;
 import io.deform4j.data.LoaderConfig;
+import io.deform4j.engine.EngineThreads;
+import io.deform4j.model.ModelState;
 import io.deform4j.model.Models;
-import io.deform4j.model.NoGrad;
 import io.deform4j.optim.tensor.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -112,9 +113,7 @@ public final class Runs {
                 step.step(last, config.learningRate(0), sums);
             }
             if (last != null) {
-                try (NoGrad noGrad = NoGrad.enter()) {
-                    TrainStep.evaluate(block, last, manager, new double[2], new InputBuffer(config.format()));
-                }
+                new Evaluator(block, manager, config.format()).evaluate(EvalSet.of("warm-up", List.of(last)));
             }
         }
     }

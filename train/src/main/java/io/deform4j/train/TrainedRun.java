@@ -1,10 +1,9 @@
 package io.deform4j.train;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.deform4j.data.DataSplits;
-import io.deform4j.model.Models;
+import io.deform4j.model.ModelState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

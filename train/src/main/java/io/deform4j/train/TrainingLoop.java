@@ -7,6 +7,7 @@ import io.deform4j.data.BatchLoader;
 import io.deform4j.data.ImageDataset;
 import io.deform4j.data.LoaderConfig;
 import io.deform4j.expression.OutsideDomainException;
+import io.deform4j.model.ModelState;
 import io.deform4j.optim.tensor.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.List;
 /**
  * The epochs of one run (Algorithm 1): each step computes the batch-mean cross-entropy ℓ,
  * checks it on the host, back-propagates δ(ℓ) ({@link DeformedLoss}) and lets the optimizer
- * step; each epoch then evaluates on the test set, appends a row to {@code metrics.csv}, writes
+ * step; each epoch then evaluates on the test set ({@link Evaluator}), appends a row to {@code metrics.csv}, writes
  * a checkpoint and updates {@code run.json}.
  *
  * <p>Per step the host reads three scalars (ℓ, the count of correct predictions, and the sum
@@ -33,10 +34,8 @@ final class TrainingLoop {
     private final Optimizer optimizer;
     private final ImageDataset train;
     private final LoaderConfig trainLoader;
-    private final ImageDataset test;
-    private final LoaderConfig testLoader;
-    private final NDManager manager;
-    private final DeformedLoss loss;
+    private final EvalSet test;
+    private final Evaluator evaluator;
     private final Progress progress;
     private final TrainStep stepper;
 
@@ -48,12 +47,10 @@ final class TrainingLoop {
         this.optimizer = optimizer;
         this.train = train;
         this.trainLoader = trainLoader;
-        this.test = test;
-        this.testLoader = testLoader;
-        this.manager = manager;
-        this.loss = new DeformedLoss(config.mapping());
+        this.test = EvalSet.streamed("test", test, testLoader);
+        this.evaluator = new Evaluator(block, manager, config.format());
         this.progress = progress;
-        this.stepper = new TrainStep(block, optimizer, loss, manager, config.format());
+        this.stepper = new TrainStep(block, optimizer, new DeformedLoss(config.mapping()), manager, config.format());
     }
 
     /**
@@ -93,10 +90,10 @@ final class TrainingLoop {
             }
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             long evalStart = System.nanoTime();
-            double[] evaluation = TrainStep.evaluate(block, test, testLoader, manager, config.format());
+            Metrics evaluation = evaluator.evaluate(test);
             double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
             EpochMetrics row = new EpochMetrics(epoch + 1, lr, sums[0] / examples, sums[1] / examples,
-                    sums[2] / examples, evaluation[0], evaluation[1], trainSeconds, evalSeconds);
+                    sums[2] / examples, evaluation.loss(), evaluation.accuracy(), trainSeconds, evalSeconds);
             if (!Double.isFinite(row.testLoss())) {
                 run.append(row); // for the record; resuming drops it with the epoch
                 throw stop(current, epoch, 0, new ArithmeticException("the test loss after the epoch is "

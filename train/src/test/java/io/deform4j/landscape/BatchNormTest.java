@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -18,6 +17,9 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.deform4j.data.Batch;
+import io.deform4j.model.MemoryFormat;
+import io.deform4j.train.EvalSet;
+import io.deform4j.train.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -78,8 +80,8 @@ class BatchNormTest {
     void interpolationMovesRunningStatisticsTooSoBothEndsAreTheTrainedNetworks() {
         try (NDManager manager = NDManager.newBaseManager()) {
             EvalSet data = EvalSet.of("train", images(20, 5));
-            TrainedModel a = TrainedModel.of("a", convNet(manager, 0.5f), manager, data, data);
-            TrainedModel b = TrainedModel.of("b", convNet(manager, -1f), manager, data, data);
+            TrainedModel a = TrainedModel.of("a", convNet(manager, 0.5f), manager, MemoryFormat.CONTIGUOUS, data, data);
+            TrainedModel b = TrainedModel.of("b", convNet(manager, -1f), manager, MemoryFormat.CONTIGUOUS, data, data);
             Metrics plainA = a.evaluator().evaluate(data);
             Metrics plainB = b.evaluator().evaluate(data);
             List<float[]> statsA = runningStatistics((SequentialBlock) a.block());
@@ -103,7 +105,7 @@ class BatchNormTest {
             SequentialBlock block = convNet(manager, 0.5f); // running statistics are not the initial 0 and 1
             List<Batch> batches = images(20, 3);
             EvalSet data = EvalSet.of("train", batches);
-            TrainedModel model = TrainedModel.of("bn", block, manager, data, data);
+            TrainedModel model = TrainedModel.of("bn", block, manager, MemoryFormat.CONTIGUOUS, data, data);
             List<float[]> before = runningStatistics(block);
             assertThat(before).hasSize(2);
             assertThat(before.get(0)).isNotEqualTo(new float[4]);
@@ -130,7 +132,7 @@ class BatchNormTest {
             LossCurve.Result curve = LossCurve.scan("bn", model.evaluator(), model.parameters(), d,
                     Grid.parse("-1:1", 3), data, null, null);
             assertThat(curve.points().get(1).train()).isEqualTo(plain);
-            LossGradient gradient = new LossGradient(model.evaluator(), model.parameters(), manager);
+            LossGradient gradient = new LossGradient(model.evaluator(), model.parameters());
             FiniteDifferenceHvp hvp = new FiniteDifferenceHvp(model.parameters(), gradient, data, 0);
             PowerIteration.Result top = new PowerIteration(1, 5, 1e-3, 1).run(hvp);
             assertThat(top.eigenvalues()[0]).isFinite();

@@ -7,6 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import io.deform4j.data.Batch;
+import io.deform4j.model.MemoryFormat;
+import io.deform4j.train.EvalSet;
+import io.deform4j.train.Evaluator;
+import io.deform4j.train.Metrics;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -48,8 +52,8 @@ class HessianEngineTest {
         block = TinyNet.block(manager, DataType.FLOAT64);
         parameters = new FlatParameters(block);
         parameters.set(theta);
-        evaluator = new Evaluator(block, manager, DataType.FLOAT64);
-        gradient = new LossGradient(evaluator, parameters, manager);
+        evaluator = new Evaluator(block, manager, MemoryFormat.CONTIGUOUS);
+        gradient = new LossGradient(evaluator, parameters);
         dense = TinyNet.denseHessian(theta, batches, 1e-4);
         scale = Arrays.stream(eigenvalues(dense)).map(Math::abs).max().orElseThrow();
     }
@@ -129,7 +133,7 @@ class HessianEngineTest {
         double trace = IntStream.range(0, dense.length).mapToDouble(i -> dense[i][i]).sum();
         assertThat(estimate.mean()).isCloseTo(trace, within(4 * estimate.stderr()));
         // Same seed, same Rademacher vectors: the estimate on the dense matrix agrees to HVP accuracy.
-        assertThat(estimate.mean()).isCloseTo(hutchinson.run(HessianVectorProduct.of(dense)).mean(), within(1e-6 * scale));
+        assertThat(estimate.mean()).isCloseTo(hutchinson.run(DenseHessian.of(dense)).mean(), within(1e-6 * scale));
     }
 
     @Test
@@ -138,9 +142,9 @@ class HessianEngineTest {
             Block b32 = TinyNet.block(m32, DataType.FLOAT32);
             FlatParameters p32 = new FlatParameters(b32);
             p32.set(theta);
-            Evaluator e32 = new Evaluator(b32, m32, DataType.FLOAT32);
-            FiniteDifferenceHvp hvp = new FiniteDifferenceHvp(p32, new LossGradient(e32, p32, m32), data, 0);
-            HessianVectorProduct exact = HessianVectorProduct.of(dense);
+            Evaluator e32 = new Evaluator(b32, m32, MemoryFormat.CONTIGUOUS);
+            FiniteDifferenceHvp hvp = new FiniteDifferenceHvp(p32, new LossGradient(e32, p32), data, 0);
+            HessianVectorProduct exact = DenseHessian.of(dense);
             Random random = new Random(1);
             double worst = 0;
             for (int k = 0; k < 5; k++) {

@@ -30,7 +30,7 @@ class HessianMathTest {
     @Test
     void powerIterationFindsTheTopEigenvaluesInDescendingOrder() {
         double[] lambda = {50, 20, 10, 5, 3, 2, 1, 0.5, 0.1, -0.2};
-        HessianVectorProduct h = HessianVectorProduct.of(withSpectrum(lambda, 1));
+        HessianVectorProduct h = DenseHessian.of(withSpectrum(lambda, 1));
         PowerIteration.Result r = new PowerIteration(3, 1000, 1e-10, 7).run(h);
         assertThat(r.eigenvalues()).containsExactly(new double[] {50, 20, 10}, within(1e-6));
         for (int i = 0; i < 3; i++) {
@@ -54,7 +54,7 @@ class HessianMathTest {
         }
         double[] dense = new EigenDecomposition(MatrixUtils.createRealMatrix(a)).getRealEigenvalues();
         Arrays.sort(dense);
-        PowerIteration.Result r = new PowerIteration(2, 5000, 1e-12, 1).run(HessianVectorProduct.of(a));
+        PowerIteration.Result r = new PowerIteration(2, 5000, 1e-12, 1).run(DenseHessian.of(a));
         assertThat(r.eigenvalues()[0]).isCloseTo(dense[n - 1], within(1e-6 * Math.abs(dense[n - 1])));
         assertThat(r.eigenvalues()[1]).isCloseTo(dense[n - 2], within(1e-6 * Math.abs(dense[n - 1])));
     }
@@ -62,7 +62,7 @@ class HessianMathTest {
     @Test
     void powerIterationStopsAtTheCapAndSaysSo() {
         double[] lambda = {1.0, 0.999, 0.5};
-        PowerIteration.Result r = new PowerIteration(1, 3, 0, 1).run(HessianVectorProduct.of(withSpectrum(lambda, 2)));
+        PowerIteration.Result r = new PowerIteration(1, 3, 0, 1).run(DenseHessian.of(withSpectrum(lambda, 2)));
         assertThat(r.iterations()[0]).isEqualTo(3);
         assertThat(r.converged()[0]).isFalse();
     }
@@ -73,20 +73,20 @@ class HessianMathTest {
         for (int i = 0; i < 5; i++) {
             diagonal[i][i] = i + 1;
         }
-        Hutchinson.Estimate exact = new Hutchinson(20, 20, 0, 1).run(HessianVectorProduct.of(diagonal));
+        Hutchinson.Estimate exact = new Hutchinson(20, 20, 0, 1).run(DenseHessian.of(diagonal));
         assertThat(exact.mean()).isCloseTo(15, within(1e-12));
         assertThat(exact.stderr()).isCloseTo(0, within(1e-12));
         assertThat(exact.samples()).isEqualTo(20);
 
         double[] lambda = {4, 3, 2, 1, 0.5, -1};
-        Hutchinson.Estimate estimate = new Hutchinson(4000, 4000, 0, 5).run(HessianVectorProduct.of(withSpectrum(lambda, 4)));
+        Hutchinson.Estimate estimate = new Hutchinson(4000, 4000, 0, 5).run(DenseHessian.of(withSpectrum(lambda, 4)));
         assertThat(estimate.mean()).isCloseTo(9.5, within(4 * estimate.stderr()));
         assertThat(estimate.stderr()).isGreaterThan(0).isLessThan(0.2);
     }
 
     @Test
     void hutchinsonStopsEarlyAtTheTolerance() {
-        Hutchinson.Estimate e = new Hutchinson(1000, 10, 0.5, 1).run(HessianVectorProduct.of(withSpectrum(new double[] {3, 2, 1}, 1)));
+        Hutchinson.Estimate e = new Hutchinson(1000, 10, 0.5, 1).run(DenseHessian.of(withSpectrum(new double[] {3, 2, 1}, 1)));
         assertThat(e.samples()).isBetween(10, 999);
     }
 
@@ -95,7 +95,7 @@ class HessianMathTest {
         assertThatThrownBy(() -> new PowerIteration(0, 10, 1e-3, 1)).hasMessageContaining("got 0");
         assertThatThrownBy(() -> new PowerIteration(1, 10, -1, 1)).hasMessageContaining("-1");
         assertThatThrownBy(() -> new Hutchinson(5, 6, 0, 1)).hasMessageContaining("6");
-        assertThatThrownBy(() -> new PowerIteration(4, 10, 0, 1).run(HessianVectorProduct.of(new double[3][3])))
+        assertThatThrownBy(() -> new PowerIteration(4, 10, 0, 1).run(DenseHessian.of(new double[3][3])))
                 .hasMessageContaining("exceeds the dimension 3");
     }
 

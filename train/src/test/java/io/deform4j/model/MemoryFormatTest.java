@@ -19,15 +19,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * objects, and logits and gradients that match a float64 reference within the accuracy of the
  * NHWC kernels.
  */
-class MemoryFormatTest {
+class MemoryFormatTest extends EngineTest {
 
     /** Logits of either layout against a float64 reference, relative to their largest magnitude (measured: 1.5e-6). */
     private static final double LOGITS_TOLERANCE = 1e-5;
@@ -54,19 +47,6 @@ class MemoryFormatTest {
      * 2e-3 on three inputs). A layout mistake would give errors of order 1.
      */
     private static final double CHANNELS_LAST_TOLERANCE = 2e-2;
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        EngineThreads.single();
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     @Test
     void copiesKeepShapeAndValuesAndChangeOnlyTheStrides() {
@@ -160,29 +140,6 @@ class MemoryFormatTest {
             double channelsLastError = Math.sqrt(squares[2] / squares[0]);
             assertTrue(contiguousError <= CONTIGUOUS_TOLERANCE, "contiguous gradient error " + contiguousError);
             assertTrue(channelsLastError <= CHANNELS_LAST_TOLERANCE, "channels-last gradient error " + channelsLastError);
-        }
-    }
-
-    @Test
-    void loadingParametersKeepsTheLayout() throws IOException {
-        try (NDManager m = manager.newSubManager()) {
-            Block source = Models.create("resnet20", 10, 3);
-            Models.initialize(source, m, Models.inputShape(3), 1L);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            Models.saveParameters(source, new DataOutputStream(bytes));
-
-            Block target = Models.create("resnet20", 10, 3);
-            Models.initialize(target, m, Models.inputShape(3), 2L);
-            MemoryFormat.CHANNELS_LAST.apply(target);
-            Models.loadParameters(target, m, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-            for (Pair<String, Parameter> p : target.getParameters()) {
-                NDArray array = p.getValue().getArray();
-                assertArrayEquals(source.getParameters().get(p.getKey()).getArray().toFloatArray(),
-                        array.toFloatArray(), p.getKey());
-                if (array.getShape().dimension() == 4 && array.getShape().get(2) > 1) {
-                    assertFalse(Strides.isContiguous(array), p.getKey() + " stays channels-last");
-                }
-            }
         }
     }
 

@@ -14,28 +14,15 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Registry-driven smoke tests: every model builds, initialises and runs a forward pass. */
-class ModelsTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        EngineThreads.single();
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class ModelsTest extends EngineTest {
 
     static List<String> names() {
         return Models.names();
@@ -80,33 +67,95 @@ class ModelsTest {
         }
     }
 
-    /**
-     * ResNet-20, option B shortcuts, 10 classes: stem 432 + 32, stage 1 3·(2·2304 + 64) = 14,016,
-     * stage 2 14,528 + 2·18,560 = 51,648, stage 3 57,728 + 2·73,984 = 205,696, fc 650:
-     * 272,474 (option A, zero-padding shortcuts, would give 269,722).
-     */
-    @Test
-    void parameterCountsMatchTheArchitecture() {
-        assertEquals(272_474, count("resnet20", 10));
-        assertEquals(272_474 + 64 * 90 + 90, count("resnet20", 100));
-        long resnet110 = count("resnet110", 10);
-        assertTrue(resnet110 > 1_700_000 && resnet110 < 1_750_000, "resnet110 " + resnet110);
-        long preresnet20 = count("preresnet20", 10);
-        // no stem BN (−32), bare conv shortcuts (−192), final BN (+128), and the first block of
-        // stages 2 and 3 normalises its 16/32 input channels, not 32/64 (−32 − 64):
-        assertEquals(272_474 - 32 - 192 + 128 - 96, preresnet20);
-        assertEquals(272_474 - 3 * 16 * 9 + 16 * 9, Models.parameterCount("resnet20", 10, 1));
-        assertEquals(272_474, Models.parameterCount("resnet20", 10, 3));
-        long preresnet110 = count("preresnet110", 10);
-        assertTrue(preresnet110 > 1_700_000 && preresnet110 < 1_750_000, "preresnet110 " + preresnet110);
+    /** Every registered model for 10 and 100 classes (3 input channels). */
+    static List<Arguments> modelsAndClasses() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String name : Models.names()) {
+            cases.add(Arguments.of(name, 10));
+            cases.add(Arguments.of(name, 100));
+        }
+        return cases;
     }
 
-    private static long count(String name, int classes) {
+    /**
+     * The registry's count against {@link #expectedParameters}, a count layer by layer from the
+     * architecture of CIFAR-ZOO's {@code resnet.py} and {@code preresnet.py}. (PyTorch was not at
+     * hand to count the reference models with {@code sum(p.numel() for p in model.parameters())},
+     * so the counts are derived by hand; the closed forms and README's figures cross-check them.)
+     */
+    @ParameterizedTest
+    @MethodSource("modelsAndClasses")
+    void parameterCountIsTheArchitecturesExactly(String name, int classes) {
+        ModelInfo info = Models.info(name);
+        long expected = expectedParameters(info.family(), info.depth(), classes, 3);
+        assertEquals(expected, Models.parameterCount(name, classes, 3), name + ", " + classes + " classes");
+        // closed forms, n = (depth - 2) / 6, K classes, c input channels:
+        //   ResNet    97,216·n + 65·K + 144·c − 20,256
+        //   PreResNet 97,216·n + 65·K + 144·c − 20,448 (no stem BN, bare shortcuts, a final BN)
+        int n = (info.depth() - 2) / 6;
+        long closed = 97_216L * n + 65L * classes + 144 * 3 - (info.family().equals("resnet") ? 20_256 : 20_448);
+        assertEquals(closed, expected, name);
+    }
+
+    @Test
+    void parameterCountsAreTheDocumentedOnes() {
+        // README and the Models Javadoc; option A (zero-padding) shortcuts would give ResNet-20 269,722
+        assertEquals(272_474, Models.parameterCount("resnet20", 10, 3));
+        assertEquals(466_906, Models.parameterCount("resnet32", 10, 3));
+        assertEquals(661_338, Models.parameterCount("resnet44", 10, 3));
+        assertEquals(855_770, Models.parameterCount("resnet56", 10, 3));
+        assertEquals(1_730_714, Models.parameterCount("resnet110", 10, 3));
+        assertEquals(272_282, Models.parameterCount("preresnet20", 10, 3));
+        assertEquals(1_730_522, Models.parameterCount("preresnet110", 10, 3));
+        // one input channel (Fashion-MNIST): the stem convolution has 16·9 weights instead of 48·9
+        assertEquals(expectedParameters("resnet", 20, 10, 1), Models.parameterCount("resnet20", 10, 1));
+        assertEquals(272_474 - 2 * 16 * 9, Models.parameterCount("resnet20", 10, 1));
+        // the count of an initialised block is the same number, batch-norm running statistics excluded
         try (NDManager m = manager.newSubManager()) {
-            Block net = Models.create(name, classes, 3);
+            Block net = Models.create("resnet20", 100, 3);
             Models.initialize(net, m, Models.inputShape(3), 0L);
-            return Models.parameterCount(net);
+            assertEquals(expectedParameters("resnet", 20, 100, 3), Models.parameterCount(net));
         }
+    }
+
+    /**
+     * Trainable values of a CIFAR ResNet or PreResNet of {@code depth} = 6n + 2, counted layer by
+     * layer: convolutions have no bias (in·out·k²), batch norm has γ and β (2·channels; running
+     * statistics are buffers), the classifier has weights and biases (64·K + K).
+     * <ul>
+     *   <li>ResNet: stem conv 3×3 c→16 + BN; per block conv-BN-ReLU-conv-BN, and where the channels
+     *       change a 1×1 conv + BN shortcut.</li>
+     *   <li>PreResNet: stem conv 3×3 c→16 alone; per block BN(in)-ReLU-conv-BN-ReLU-conv, and where
+     *       the channels change a bare 1×1 conv shortcut; a final BN(64) before pooling.</li>
+     * </ul>
+     * Stages of n blocks at 16, 32 and 64 channels; only the first block of stages 2 and 3 changes
+     * the channels.
+     */
+    static long expectedParameters(String family, int depth, int classes, int inputChannels) {
+        boolean pre = family.equals("preresnet");
+        int n = (depth - 2) / 6;
+        long count = conv(inputChannels, 16, 3) + (pre ? 0 : batchNorm(16));
+        int in = 16;
+        for (int out : new int[] {16, 32, 64}) {
+            for (int b = 0; b < n; b++) {
+                boolean project = in != out;
+                count += conv(in, out, 3) + conv(out, out, 3);
+                count += pre ? batchNorm(in) + batchNorm(out) : 2 * batchNorm(out);
+                if (project) {
+                    count += conv(in, out, 1) + (pre ? 0 : batchNorm(out));
+                }
+                in = out;
+            }
+        }
+        return count + (pre ? batchNorm(64) : 0) + 64L * classes + classes;
+    }
+
+    private static long conv(int in, int out, int kernel) {
+        return (long) in * out * kernel * kernel;
+    }
+
+    private static long batchNorm(int channels) {
+        return 2L * channels;
     }
 
     @Test

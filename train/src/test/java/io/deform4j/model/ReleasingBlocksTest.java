@@ -23,25 +23,10 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The containers that free intermediates compute exactly what DJL's own containers do. */
-class ReleasingBlocksTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        EngineThreads.single();
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class ReleasingBlocksTest extends EngineTest {
 
     @Test
     void sameOutputsAndGradientsAsDjlContainersAndTheInputSurvives() {

@@ -12,6 +12,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.deform4j.engine.CrossEntropy;
+import io.deform4j.engine.Gradients;
 import io.deform4j.expression.OutsideDomainException;
 import io.deform4j.mapping.Vdm;
 import io.deform4j.model.Models;
@@ -78,17 +80,19 @@ class DeformedLossTest {
             double plain;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = block.forward(store, new NDList(x), true).singletonOrThrow();
-                NDArray ce = DeformedLoss.crossEntropy(logits, y);
+                NDArray ce = CrossEntropy.mean(logits, y);
                 NDArray deformed = loss.deform(ce);
                 plain = ce.getFloat();
                 value = deformed.getFloat();
+                // DJL's Loss API: the same δ(mean cross-entropy)
+                assertEquals(value, loss.evaluate(new NDList(y), new NDList(logits)).getFloat());
                 collector.backward(deformed);
             }
             NDList gradients = Gradients.of(block.getParameters(), step);
             for (NDArray g : gradients) {
                 out.add(g.toFloatArray());
             }
-            Gradients.zero(block.getParameters());
+            block.getParameters().forEach(p -> Gradients.zero(p.getValue().getArray()));
             return loss.vdm().equals(Vdm.original()) ? plain : value;
         }
     }

@@ -9,7 +9,8 @@ import ai.djl.nn.ParameterList;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
-import io.deform4j.model.NoGrad;
+import io.deform4j.engine.Gradients;
+import io.deform4j.engine.NoGrad;
 import io.deform4j.optim.Checks;
 import io.deform4j.optim.OptimizerConfig;
 import java.io.DataInputStream;
@@ -107,7 +108,7 @@ abstract class TensorOptimizer implements Optimizer {
                         after.steps++;
                     }
                 }
-                JniUtils.zeroGrad(weight);
+                Gradients.zero(weight);
             }
         }
     }

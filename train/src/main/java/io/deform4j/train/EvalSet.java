@@ -1,10 +1,9 @@
-package io.deform4j.landscape;
+package io.deform4j.train;
 
 import io.deform4j.data.Batch;
 import io.deform4j.data.BatchLoader;
 import io.deform4j.data.ImageDataset;
 import io.deform4j.data.LoaderConfig;
-import io.deform4j.data.Normalization;
 import io.deform4j.data.Preprocessing;
 import io.deform4j.data.Subsets;
 import java.util.ArrayList;
@@ -12,14 +11,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A fixed set of examples to evaluate on, in fixed batches: no shuffling, no augmentation,
- * per-channel normalisation only. Small sets are prepared once and kept on the host (every point
- * of a curve then skips the decoding); sets above {@value #CACHE_LIMIT_FLOATS} floats are streamed
- * again for every pass.
+ * A fixed set of examples to evaluate on ({@link Evaluator}), in fixed batches: data-set order, no
+ * shuffling, the deterministic test-time preprocessing of the data (normalisation, and e.g. a
+ * centre crop; never the random training augmentation). Either streamed through a
+ * {@link BatchLoader} on every pass, or prepared once and kept on the host (every point of a
+ * landscape curve then skips the decoding).
  */
 public final class EvalSet {
 
-    /** Largest set, in floats of normalised pixels, kept in memory (256 MiB). */
+    /** Largest set, in floats of normalised pixels, that {@link #of(String, ImageDataset, Preprocessing, int, long, int)} keeps in memory (256 MiB). */
     public static final long CACHE_LIMIT_FLOATS = 64L << 20;
     /** Examples per batch by default. */
     public static final int DEFAULT_BATCH_SIZE = 256;
@@ -44,25 +44,39 @@ public final class EvalSet {
     }
 
     /**
-     * The examples of {@code data}, or a fixed class-balanced subset of {@code limit} of them
-     * (0 = all), normalised with {@code normalization}.
+     * Every example of {@code data}, read through {@code config} (which must not shuffle) on every
+     * pass: the test set of a training run, evaluated once per epoch.
+     *
+     * @throws IllegalArgumentException if {@code config} shuffles or augments at random
      */
-    public static EvalSet of(String name, ImageDataset data, Normalization normalization, int limit, long seed,
+    public static EvalSet streamed(String name, ImageDataset data, LoaderConfig config) {
+        if (config.shuffle() || config.augmentation().isRandom()) {
+            throw new IllegalArgumentException("an evaluation set is read in a fixed order without random "
+                    + "augmentation, got " + config);
+        }
+        return new EvalSet(name, data.size(), null, data, config);
+    }
+
+    /**
+     * The examples of {@code data}, or a fixed class-balanced subset of {@code limit} of them
+     * (0 = all), with the test-time preprocessing of {@code preprocessing}, in batches of
+     * {@code batchSize}; kept in memory up to {@value #CACHE_LIMIT_FLOATS} floats, streamed
+     * again for every pass above.
+     */
+    public static EvalSet of(String name, ImageDataset data, Preprocessing preprocessing, int limit, long seed,
             int batchSize) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0 (0 = all), got " + limit);
         }
         ImageDataset subset = limit > 0 && limit < data.size() ? Subsets.balanced(data, limit, seed) : data;
-        LoaderConfig config = LoaderConfig.test(batchSize, Preprocessing.normalizeOnly(normalization));
+        EvalSet streamed = streamed(name, subset, LoaderConfig.test(batchSize, preprocessing));
         long floats = (long) subset.size() * subset.channels() * subset.height() * subset.width();
         if (floats > CACHE_LIMIT_FLOATS) {
-            return new EvalSet(name, subset.size(), null, subset, config);
+            return streamed;
         }
         List<Batch> batches = new ArrayList<>();
-        try (BatchLoader loader = BatchLoader.open(subset, config, 0)) {
-            loader.forEachRemaining(batches::add);
-        }
-        return new EvalSet(name, subset.size(), List.copyOf(batches), null, null);
+        streamed.forEach(batches::add);
+        return of(name, batches);
     }
 
     /** The set's name (e.g. {@code train}, {@code test}). */

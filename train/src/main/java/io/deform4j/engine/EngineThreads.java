@@ -1,4 +1,4 @@
-package io.deform4j.train;
+package io.deform4j.engine;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;

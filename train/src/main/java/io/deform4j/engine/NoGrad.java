@@ -1,4 +1,4 @@
-package io.deform4j.model;
+package io.deform4j.engine;
 
 import ai.djl.pytorch.jni.JniUtils;
 
