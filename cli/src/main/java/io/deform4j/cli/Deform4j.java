@@ -41,6 +41,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             CompareCommand.class,
             SweepCommand.class,
+            SweepTaskCommand.class,
+            StatusCommand.class,
             LandscapeCommand.class,
             HessianCommand.class,
         })

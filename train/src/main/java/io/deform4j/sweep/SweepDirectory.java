@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * DIR/sweep.json        the spec and every run's configuration (written by the first launch)
  * DIR/runs/NAME/        each run's directory, as {@code deform4j train} writes it
  * DIR/logs/NAME.log     each run's output
+ * DIR/state/NAME.json   what the process that trains the run wrote about it ({@link TaskRecord})
  * </pre>
  *
  * Launching a sweep into a directory that holds one checks that the spec is the same: adding
@@ -47,6 +48,20 @@ public final class SweepDirectory {
     /** The run directory of {@code run}. */
     public Path runDir(String run) {
         return dir.resolve("runs").resolve(run);
+    }
+
+    /** The record of the process that trains {@code run}. */
+    public Path taskFile(String run) {
+        return dir.resolve("state").resolve(run + ".json");
+    }
+
+    /** Every run recorded in {@code sweep.json}, as its files describe it, in the order recorded. */
+    public List<RunRecord> records() throws IOException {
+        List<RunRecord> records = new ArrayList<>();
+        for (Map.Entry<String, TrainConfig> run : runs().entrySet()) {
+            records.add(RunRecord.read(run.getKey(), runDir(run.getKey()), run.getValue(), taskFile(run.getKey())));
+        }
+        return records;
     }
 
     /** The log file of {@code run}. */
@@ -87,6 +102,7 @@ public final class SweepDirectory {
         }
         Files.createDirectories(dir.resolve("runs"));
         Files.createDirectories(dir.resolve("logs"));
+        Files.createDirectories(dir.resolve("state"));
         Json.write(record, new LinkedHashMap<>(Map.of("name", plan.name(), "runs", runs)));
         return new SweepDirectory(dir);
     }
