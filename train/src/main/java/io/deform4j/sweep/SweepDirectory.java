@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * A sweep's directory, the only state of a sweep, shared by every executor:
  *
  * <pre>
- * DIR/sweep.json        the spec and every run's configuration (written by the first launch)
+ * DIR/sweep.json        the spec, the overrides ({@code --set}) and every run's configuration
  * DIR/runs/NAME/        each run's directory, as {@code deform4j train} writes it
  * DIR/logs/NAME.log     each run's output
  * DIR/state/NAME.json   what the process that trains the run wrote about it ({@link TaskRecord})
@@ -85,7 +85,7 @@ public final class SweepDirectory {
             throw new IllegalArgumentException("--out " + dir + " is not empty and holds no sweep (" + SWEEP_JSON
                     + " is missing); choose a new or empty directory");
         }
-        Map<String, Map<String, Object>> runs = new LinkedHashMap<>();
+        Map<String, Object> runs = new LinkedHashMap<>();
         if (Files.exists(record)) {
             Map<String, Map<String, Object>> recorded = read(record);
             List<String> changes = changes(recorded, plan);
@@ -95,15 +95,24 @@ public final class SweepDirectory {
                         + (changes.size() > 10 ? "; and " + (changes.size() - 10) + " more" : "")
                         + ". Adding runs (seeds, grid values) is allowed; for other changes use a new --out");
             }
-            runs.putAll(recorded);
+            recorded.forEach((name, values) -> runs.put(name, TrainConfig.recorded(values)));
         }
         for (SweepRun run : plan.runs()) {
-            runs.put(run.name(), run.config().values());
+            runs.put(run.name(), run.config());
         }
         Files.createDirectories(dir.resolve("runs"));
         Files.createDirectories(dir.resolve("logs"));
         Files.createDirectories(dir.resolve("state"));
-        Json.write(record, new LinkedHashMap<>(Map.of("name", plan.name(), "runs", runs)));
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("name", plan.name());
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("base", snakeCase(plan.spec().base()));
+        spec.put("grid", snakeCase(plan.spec().grid()));
+        spec.put("cells", plan.spec().cells().stream().map(SweepDirectory::snakeCase).toList());
+        content.put("spec", spec);
+        content.put("overrides", snakeCase(plan.overrides()));
+        content.put("runs", runs);
+        Json.write(record, content);
         return new SweepDirectory(dir);
     }
 
@@ -166,6 +175,13 @@ public final class SweepDirectory {
             }
         }
         return changes;
+    }
+
+    /** Settings with their names as JSON spells them ({@code batch_size}), as in {@code run.json}. */
+    private static Map<String, Object> snakeCase(Map<String, ?> settings) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        settings.forEach((name, value) -> result.put(name.replace('-', '_'), value));
+        return result;
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

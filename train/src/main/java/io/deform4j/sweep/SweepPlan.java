@@ -20,11 +20,12 @@ import java.util.TreeSet;
  * vary across the sweep ({@link #runName}), so it is readable and the same whenever the spec is
  * read again.
  *
- * @param name    the sweep's name
- * @param varying the settings whose value differs between runs, in naming order
- * @param runs    the runs, in expansion order
+ * @param spec      the spec it expands
+ * @param overrides settings given for every run on the command line, name → value
+ * @param varying   the settings whose value differs between runs, in naming order
+ * @param runs      the runs, in expansion order
  */
-public record SweepPlan(String name, List<String> varying, List<SweepRun> runs) {
+public record SweepPlan(SweepSpec spec, Map<String, Object> overrides, List<String> varying, List<SweepRun> runs) {
 
     /** Settings named by their value alone in a run's name; the others are named {@code key} + value. */
     private static final List<String> BARE = List.of("model", "dataset", "vdm", "optimizer");
@@ -72,7 +73,7 @@ public record SweepPlan(String name, List<String> varying, List<SweepRun> runs) 
             }
             runs.add(new SweepRun(name, Map.copyOf(all), config));
         }
-        return new SweepPlan(spec.name(), varying, List.copyOf(runs));
+        return new SweepPlan(spec, Map.copyOf(overrides), varying, List.copyOf(runs));
     }
 
     /** Names, in one message, every model and data set the sweep needs that this build lacks. */
@@ -105,10 +106,15 @@ public record SweepPlan(String name, List<String> varying, List<SweepRun> runs) 
         }
     }
 
+    /** The sweep's name. */
+    public String name() {
+        return spec.name();
+    }
+
     /** The run called {@code name}, if the plan has it. */
     public SweepRun run(String name) {
         return runs.stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("sweep " + this.name + " has no run " + name));
+                .orElseThrow(() -> new IllegalArgumentException("sweep " + name() + " has no run " + name));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,9 @@ public record SweepSpec(String name, Map<String, Object> base, Map<String, List<
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public SweepSpec {
-        base = Map.copyOf(base);
+        base = ordered(base);
         grid = copy(grid);
-        cells = cells.isEmpty() ? List.of(Map.of()) : cells.stream().map(Map::copyOf).toList();
+        cells = cells.isEmpty() ? List.of(Map.of()) : cells.stream().map(SweepSpec::ordered).toList();
         for (Map<String, Object> cell : cells) {
             for (String key : cell.keySet()) {
                 if (grid.containsKey(key)) {
@@ -166,9 +167,14 @@ public record SweepSpec(String name, Map<String, Object> base, Map<String, List<
         return values;
     }
 
+    /** An unmodifiable copy that keeps the order the settings were written in. */
+    private static Map<String, Object> ordered(Map<String, Object> settings) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
     private static Map<String, List<Object>> copy(Map<String, List<Object>> grid) {
         Map<String, List<Object>> copy = new LinkedHashMap<>();
         grid.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 }
