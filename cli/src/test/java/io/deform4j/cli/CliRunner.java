@@ -12,6 +12,14 @@ import java.io.StringWriter;
  */
 record CliRunner(int status, String out, String err) {
 
+    /** Runs {@code deform4j COMMAND ARGS}. */
+    static CliRunner command(String command, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return run(all);
+    }
+
     static CliRunner run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

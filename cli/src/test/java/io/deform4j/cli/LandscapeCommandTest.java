@@ -33,11 +33,11 @@ class LandscapeCommandTest {
     }
 
     static TrainCommandTest.Outcome landscape(String... args) {
-        return TrainCommandTest.run(new LandscapeCommand(), args);
+        return TrainCommandTest.run("landscape", args);
     }
 
     static TrainCommandTest.Outcome hessian(String... args) {
-        return TrainCommandTest.run(new HessianCommand(), args);
+        return TrainCommandTest.run("hessian", args);
     }
 
     @Test

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deform4j.io.Json;
 import io.deform4j.model.Models;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code models} run on its own command line (independent of its registration in the root). */
 class ModelsCommandTest {
@@ -26,17 +23,10 @@ class ModelsCommandTest {
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
 
+    /** Runs {@code deform4j models ARGS} through the program's entry point ({@link CliRunner}). */
     private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new ModelsCommand());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        cli.setExecutionExceptionHandler(new ErrorReporter());
-        cli.setParameterExceptionHandler(ErrorReporter::parameterError);
-        int status = cli.execute(args);
-        return new Result(status, out.toString(), err.toString());
+        CliRunner r = CliRunner.command("models", args);
+        return new Result(r.status(), r.out(), r.err());
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deform4j.io.Json;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SimulateCommandTest {
 
@@ -25,15 +23,14 @@ class SimulateCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    /** Runs the command as the root command will: the lead's error reporter maps exceptions to exit codes. */
+    /** Runs {@code deform4j simulate ARGS} through the program's entry point ({@link CliRunner}). */
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new SimulateCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        cli.setExecutionExceptionHandler(new ErrorReporter());
-        cli.setParameterExceptionHandler(ErrorReporter::parameterError);
-        return cli.execute(args);
+        CliRunner r = CliRunner.command("simulate", args);
+        out.write(r.out());
+        err.write(r.err());
+        return r.status();
     }
+
 
     @Test
     void fig4WritesOneRunPerStartAndMapping() throws Exception {

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deform4j.io.Json;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Parsing and bad input of {@code train} and {@code compare}; one tiny real run. */
 class TrainCommandTest {
@@ -25,20 +22,14 @@ class TrainCommandTest {
     record Outcome(int code, String out, String err) {
     }
 
-    static Outcome run(Object command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(command);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        cli.setExecutionExceptionHandler(new ErrorReporter());
-        cli.setParameterExceptionHandler(ErrorReporter::parameterError);
-        int code = cli.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
+    /** Runs {@code deform4j COMMAND ARGS} through the program's entry point ({@link CliRunner}). */
+    static Outcome run(String command, String... args) {
+        CliRunner r = CliRunner.command(command, args);
+        return new Outcome(r.status(), r.out(), r.err());
     }
 
     static Outcome train(String... args) {
-        return run(new TrainCommand(), args);
+        return run("train", args);
     }
 
     private String[] tiny(Path out, String... more) {
@@ -153,7 +144,7 @@ class TrainCommandTest {
 
     @Test
     void compareRejectsTheOriginalAsTheDeformedMapping() {
-        Outcome o = run(new CompareCommand(), "--vdm", "original", "--out", tmp.resolve("c").toString());
+        Outcome o = run("compare", "--vdm", "original", "--out", tmp.resolve("c").toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("deformation mapping"), o.err());
     }
