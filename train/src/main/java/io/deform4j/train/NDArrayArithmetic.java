@@ -21,6 +21,11 @@ public final class NDArrayArithmetic implements Arithmetic<NDArray> {
     private final NDManager manager;
     private final DataType dataType;
 
+    /** Arithmetic whose constants are float32 tensors in {@code manager}. */
+    public NDArrayArithmetic(NDManager manager) {
+        this(manager, DataType.FLOAT32);
+    }
+
     /** Arithmetic whose constants are tensors of {@code dataType} in {@code manager}. */
     public NDArrayArithmetic(NDManager manager, DataType dataType) {
         this.manager = manager;
