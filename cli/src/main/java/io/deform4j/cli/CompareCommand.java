@@ -55,19 +55,16 @@ final class CompareCommand implements Callable<Integer> {
             "epochs", Comparison.DEFAULT_EPOCHS, "threads", Runtime.getRuntime().availableProcessors());
 
     @Mixin
-    private ConfigOption config;
+    private RunOptions options;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_OUT,
             description = "Where the two runs go (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--overwrite", description = "Replace runs already in --out.")
-    private boolean overwrite;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        List<Map<String, ?>> layers = config.layers();
+        List<Map<String, ?>> layers = options.layers();
         layers.add(DEFAULTS);
         TrainConfig resolved = TrainConfig.resolve(layers);
         if (resolved.mapping().toString().equals("original")) {
@@ -77,7 +74,7 @@ final class CompareCommand implements Callable<Integer> {
                 + " epochs, batch " + resolved.batchSize() + ", lr " + resolved.lr() + ", seed " + resolved.seed()
                 + ", " + resolved.threads() + " threads: original vs " + resolved.vdm());
         w.flush();
-        Comparison.Result result = Comparison.run(resolved, out, overwrite, label -> Progress.auto(w, label));
+        Comparison.Result result = Comparison.run(resolved, out, options.overwrite(), label -> Progress.auto(w, label));
         w.println();
         w.print(ComparisonTable.format(result));
         w.println("runs in " + out);

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -25,6 +26,16 @@ import picocli.CommandLine;
  * trace.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+
+    /** What each file-system error means, for those the JDK reports with the bare path. */
+    private static final Map<Class<? extends FileSystemException>, String> REASONS = Map.of(
+            NoSuchFileException.class, "no such file or directory",
+            NotDirectoryException.class, "not a directory",
+            AccessDeniedException.class, "permission denied",
+            FileAlreadyExistsException.class, "already exists",
+            DirectoryNotEmptyException.class, "directory not empty",
+            NotLinkException.class, "not a symbolic link",
+            FileSystemLoopException.class, "file system loop (a link cycle)");
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
@@ -64,30 +75,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (e.getReason() != null) {
             return e.getReason();
         }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
+        // Files.createDirectories throws FileAlreadyExistsException where a file stands in a folder's place
+        if (e instanceof FileAlreadyExistsException && Files.isRegularFile(Path.of(e.getFile()))) {
+            return "exists and is not a directory";
         }
-        if (e instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            // what Files.createDirectories throws where a folder is wanted and a file stands
-            Path file = Path.of(e.getFile());
-            return Files.exists(file) && !Files.isDirectory(file) ? "exists and is not a directory" : "already exists";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "directory not empty";
-        }
-        if (e instanceof NotLinkException) {
-            return "not a symbolic link";
-        }
-        if (e instanceof FileSystemLoopException) {
-            return "file system loop (a link cycle)";
-        }
-        return "file system error (" + e.getClass().getSimpleName() + ")";
+        return REASONS.getOrDefault(e.getClass(), "file system error (" + e.getClass().getSimpleName() + ")");
     }
 
     static int parameterError(CommandLine.ParameterException e, String[] args) {

@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ConfigOption config;
+    private RunOptions options;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Run directory.")
     private Path out;
@@ -64,22 +64,20 @@ final class TrainCommand implements Callable<Integer> {
             + "(only --epochs may be given with it).")
     private boolean resume;
 
-    @Option(names = "--overwrite", description = "Start over in an --out that holds a run (its files are replaced).")
-    private boolean overwrite;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Runs.Result result;
         if (resume) {
             Map<String, Object> given = SettingOptions.given(spec);
-            if (config.given() || overwrite || !Set.of("epochs").containsAll(given.keySet())) {
+            if (options.hasConfig() || options.overwrite() || !Set.of("epochs").containsAll(given.keySet())) {
                 throw new IllegalArgumentException("--resume continues with the configuration recorded in "
                         + this.out.resolve("run.json") + "; only --epochs may be given with it");
             }
             result = Runs.resume(this.out, (Integer) given.get("epochs"), Progress.auto(out, ""));
         } else {
-            result = Runs.start(TrainConfig.resolve(config.layers()), this.out, overwrite, Progress.auto(out, ""));
+            result = Runs.start(TrainConfig.resolve(options.layers()), this.out, options.overwrite(),
+                    Progress.auto(out, ""));
         }
         RunInfo info = result.info();
         out.println(String.format(Locale.ROOT, "%s: %d epochs, final test accuracy %.2f%%, best %.2f%% (epoch %d)",

@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code --config FILE} of the commands that train ({@code train}, {@code compare}), and the rule
- * they share: the settings given on the command line ({@link SettingOptions}) override the file's.
+ * The options of the commands that start training runs ({@code train}, {@code compare}) besides
+ * the settings themselves: a file of settings, under those given on the command line
+ * ({@link SettingOptions}), and whether runs already in {@code --out} are replaced.
  */
-final class ConfigOption {
+final class RunOptions {
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
@@ -22,9 +23,17 @@ final class ConfigOption {
             + "options (e.g. 'batch-size: 64'), or a run's run.json; options given here override it.")
     private Path file;
 
+    @Option(names = "--overwrite", description = "Start over in an --out that holds runs (their files are replaced).")
+    private boolean overwrite;
+
     /** Whether {@code --config} was given. */
-    boolean given() {
+    boolean hasConfig() {
         return file != null;
+    }
+
+    /** Whether {@code --overwrite} was given. */
+    boolean overwrite() {
+        return overwrite;
     }
 
     /**
