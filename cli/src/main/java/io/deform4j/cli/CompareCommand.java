@@ -4,14 +4,13 @@ import io.deform4j.report.ComparisonTable;
 import io.deform4j.train.Comparison;
 import io.deform4j.train.Progress;
 import io.deform4j.train.TrainConfig;
-import io.deform4j.train.TrainingStoppedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,23 +54,17 @@ final class CompareCommand implements Callable<Integer> {
     static final Map<String, Object> DEFAULTS = Map.of("vdm", Comparison.DEFAULT_VDM,
             "epochs", Comparison.DEFAULT_EPOCHS, "threads", Runtime.getRuntime().availableProcessors());
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON file of settings, as for 'train'.")
-    private Path config;
+    @Mixin
+    private RunOptions options;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_OUT,
             description = "Where the two runs go (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--overwrite", description = "Replace runs already in --out.")
-    private boolean overwrite;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        List<Map<String, ?>> layers = new ArrayList<>(List.of(SettingOptions.given(spec)));
-        if (config != null) {
-            layers.add(TrainConfig.SCHEMA.readFile(config));
-        }
+        List<Map<String, ?>> layers = options.layers();
         layers.add(DEFAULTS);
         TrainConfig resolved = TrainConfig.resolve(layers);
         if (resolved.mapping().toString().equals("original")) {
@@ -81,13 +74,7 @@ final class CompareCommand implements Callable<Integer> {
                 + " epochs, batch " + resolved.batchSize() + ", lr " + resolved.lr() + ", seed " + resolved.seed()
                 + ", " + resolved.threads() + " threads: original vs " + resolved.vdm());
         w.flush();
-        Comparison.Result result;
-        try {
-            result = Comparison.run(resolved, out, overwrite, label -> Progress.auto(w, label));
-        } catch (TrainingStoppedException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCodes.FAILURE;
-        }
+        Comparison.Result result = Comparison.run(resolved, out, options.overwrite(), label -> Progress.auto(w, label));
         w.println();
         w.print(ComparisonTable.format(result));
         w.println("runs in " + out);

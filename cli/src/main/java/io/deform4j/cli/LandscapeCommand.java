@@ -57,6 +57,11 @@ import picocli.CommandLine.Spec;
         })
 final class LandscapeCommand implements Callable<Integer> {
 
+    /** Default range of α around one network (Li et al.; Fig. 5 of the paper). */
+    private static final String DEFAULT_RANGE = "-1:1";
+    /** Default range of α between two networks: half their distance beyond each. */
+    private static final String INTERPOLATION_RANGE = "-0.5:1.5";
+
     @Spec
     private CommandSpec spec;
 
@@ -74,7 +79,7 @@ final class LandscapeCommand implements Callable<Integer> {
     private int points;
 
     @Option(names = "--range", paramLabel = "LO:HI", converter = RangeConverter.class,
-            description = "Range of α (default: -1:1; -0.5:1.5 with --interpolate).")
+            description = "Range of α (default: " + DEFAULT_RANGE + "; " + INTERPOLATION_RANGE + " with --interpolate).")
     private Range range;
 
     @Option(names = "--surface-points", paramLabel = "N", defaultValue = "21",
@@ -107,9 +112,9 @@ final class LandscapeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getErr();
-        Range alpha = range != null ? range : RangeConverter.parse(interpolate ? "-0.5:1.5" : Grid.DEFAULT_RANGE);
+        Range alpha = range != null ? range : RangeConverter.parse(interpolate ? INTERPOLATION_RANGE : DEFAULT_RANGE);
         Grid grid = new Grid(alpha.lo(), alpha.hi(), points);
-        Range xy = surfaceRange != null ? surfaceRange : range != null ? range : RangeConverter.parse(Grid.DEFAULT_RANGE);
+        Range xy = surfaceRange != null ? surfaceRange : range != null ? range : RangeConverter.parse(DEFAULT_RANGE);
         Grid surfaceGrid = surface ? new Grid(xy.lo(), xy.hi(), surfacePoints) : null;
         if (interpolate && checkpoints.size() != 2) {
             throw new IllegalArgumentException("--interpolate needs exactly two --checkpoint, got " + checkpoints.size());

@@ -4,16 +4,14 @@ import io.deform4j.train.Progress;
 import io.deform4j.train.RunInfo;
 import io.deform4j.train.Runs;
 import io.deform4j.train.TrainConfig;
-import io.deform4j.train.TrainingStoppedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,9 +54,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON file of settings, keys as the long "
-            + "options (e.g. 'batch-size: 64'), or a run's run.json; options given here override it.")
-    private Path config;
+    @Mixin
+    private RunOptions options;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Run directory.")
     private Path out;
@@ -67,31 +64,20 @@ final class TrainCommand implements Callable<Integer> {
             + "(only --epochs may be given with it).")
     private boolean resume;
 
-    @Option(names = "--overwrite", description = "Start over in an --out that holds a run (its files are replaced).")
-    private boolean overwrite;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> given = SettingOptions.given(spec);
         Runs.Result result;
-        try {
-            if (resume) {
-                if (config != null || overwrite || !Set.of("epochs").containsAll(given.keySet())) {
-                    throw new IllegalArgumentException("--resume continues with the configuration recorded in "
-                            + this.out.resolve("run.json") + "; only --epochs may be given with it");
-                }
-                result = Runs.resume(this.out, (Integer) given.get("epochs"), Progress.auto(out, ""));
-            } else {
-                List<Map<String, ?>> layers = new ArrayList<>(List.of(given));
-                if (config != null) {
-                    layers.add(TrainConfig.SCHEMA.readFile(config));
-                }
-                result = Runs.start(TrainConfig.resolve(layers), this.out, overwrite, Progress.auto(out, ""));
+        if (resume) {
+            Map<String, Object> given = SettingOptions.given(spec);
+            if (options.hasConfig() || options.overwrite() || !Set.of("epochs").containsAll(given.keySet())) {
+                throw new IllegalArgumentException("--resume continues with the configuration recorded in "
+                        + this.out.resolve("run.json") + "; only --epochs may be given with it");
             }
-        } catch (TrainingStoppedException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCodes.FAILURE;
+            result = Runs.resume(this.out, (Integer) given.get("epochs"), Progress.auto(out, ""));
+        } else {
+            result = Runs.start(TrainConfig.resolve(options.layers()), this.out, options.overwrite(),
+                    Progress.auto(out, ""));
         }
         RunInfo info = result.info();
         out.println(String.format(Locale.ROOT, "%s: %d epochs, final test accuracy %.2f%%, best %.2f%% (epoch %d)",

@@ -32,22 +32,8 @@ public interface Arithmetic<T> {
     /** {@code base^exponent} where both may vary; a constant exponent may defer to {@link #pow(Object, double)}. */
     T pow(T base, T exponent);
 
-    T atan(T a);
-
-    /** Natural logarithm. */
-    T ln(T a);
-
-    T exp(T a);
-
-    T sqrt(T a);
-
-    T tanh(T a);
-
-    T sin(T a);
-
-    T cos(T a);
-
-    T abs(T a);
+    /** {@code function(a)} for each of the functions an expression may call. */
+    T apply(MathFunction function, T a);
 
     /** {@code c·a}: a convenience built on {@link #multiply}. */
     default T scale(double c, T a) {

@@ -1,6 +1,9 @@
 package io.deform4j.expression;
 
-/** Checked real functions shared by the double and jet arithmetics. */
+/**
+ * The real functions whose domain is not all of ℝ, checked: outside it they throw
+ * {@link OutsideDomainException} naming the function and the argument, never NaN.
+ */
 final class Domains {
 
     private Domains() {
@@ -10,14 +13,14 @@ final class Domains {
         if (!(a > 0)) {
             throw new OutsideDomainException("ln(" + a + ") is undefined: ln needs a positive argument");
         }
-        return Math.log(a);
+        return StrictMath.log(a);
     }
 
     static double sqrt(double a) {
         if (!(a >= 0)) {
             throw new OutsideDomainException("sqrt(" + a + ") is undefined: sqrt needs a non-negative argument");
         }
-        return Math.sqrt(a);
+        return StrictMath.sqrt(a);
     }
 
     static double pow(double base, double exponent) {
@@ -29,9 +32,5 @@ final class Domains {
             throw new OutsideDomainException("0^" + exponent + " is undefined: a negative power needs a non-zero base");
         }
         return Math.pow(base, exponent);
-    }
-
-    static boolean isInteger(double x) {
-        return x == Math.rint(x) && !Double.isInfinite(x);
     }
 }

@@ -55,43 +55,12 @@ public final class DoubleArithmetic implements Arithmetic<Double> {
         return Domains.pow(base, exponent);
     }
 
+    /**
+     * The value from the table of elementary functions ({@code Elementary}), so that a double and
+     * a jet evaluated at the same point have the same value, bit for bit.
+     */
     @Override
-    public Double atan(Double a) {
-        return Math.atan(a);
-    }
-
-    @Override
-    public Double ln(Double a) {
-        return Domains.ln(a);
-    }
-
-    @Override
-    public Double exp(Double a) {
-        return Math.exp(a);
-    }
-
-    @Override
-    public Double sqrt(Double a) {
-        return Domains.sqrt(a);
-    }
-
-    @Override
-    public Double tanh(Double a) {
-        return Math.tanh(a);
-    }
-
-    @Override
-    public Double sin(Double a) {
-        return Math.sin(a);
-    }
-
-    @Override
-    public Double cos(Double a) {
-        return Math.cos(a);
-    }
-
-    @Override
-    public Double abs(Double a) {
-        return Math.abs(a);
+    public Double apply(MathFunction function, Double a) {
+        return Elementary.at(function, a).value();
     }
 }

@@ -4,7 +4,8 @@ package io.deform4j.expression;
  * The elementary functions with their first and second derivatives at a point, domains checked:
  * the one table that both forward-mode arithmetics ({@link JetArithmetic} in one variable,
  * {@link Jet2Arithmetic} in two) compose with the chain rule, through
- * {@link ForwardModeArithmetic}. No derivative of an elementary function is written elsewhere.
+ * {@link ForwardModeArithmetic}, and whose values {@link DoubleArithmetic} returns. No elementary
+ * function or derivative is written elsewhere.
  *
  * <p>{@link StrictMath} throughout, so that results have the same bits on every JVM: the
  * paper's simulations are chaotic in places, where an ulp grows into a visible difference.
@@ -22,6 +23,20 @@ final class Elementary {
     }
 
     private Elementary() {
+    }
+
+    /** φ, φ' and φ'' of {@code function} at x, its domain checked. */
+    static Local at(MathFunction function, double x) {
+        return switch (function) {
+            case ATAN -> atan(x);
+            case LN, LOG -> ln(x);
+            case EXP -> exp(x);
+            case SQRT -> sqrt(x);
+            case TANH -> tanh(x);
+            case SIN -> sin(x);
+            case COS -> cos(x);
+            case ABS -> abs(x);
+        };
     }
 
     static Local reciprocal(double x) {
@@ -42,45 +57,43 @@ final class Elementary {
         return new Local(value, first, second);
     }
 
-    static Local atan(double x) {
+    private static Local atan(double x) {
         double q = 1 + x * x;
         return new Local(StrictMath.atan(x), 1 / q, -2 * x / (q * q));
     }
 
-    static Local ln(double x) {
-        Domains.ln(x);
-        return new Local(StrictMath.log(x), 1 / x, -1 / (x * x));
+    private static Local ln(double x) {
+        return new Local(Domains.ln(x), 1 / x, -1 / (x * x));
     }
 
-    static Local exp(double x) {
+    private static Local exp(double x) {
         double e = StrictMath.exp(x);
         return new Local(e, e, e);
     }
 
-    static Local sqrt(double x) {
-        Domains.sqrt(x);
-        double s = StrictMath.sqrt(x);
+    private static Local sqrt(double x) {
+        double s = Domains.sqrt(x);
         return new Local(s, 0.5 / s, -0.25 / (s * s * s));
     }
 
-    static Local tanh(double x) {
+    private static Local tanh(double x) {
         double t = StrictMath.tanh(x);
         double sech2 = 1 - t * t;
         return new Local(t, sech2, -2 * t * sech2);
     }
 
-    static Local sin(double x) {
+    private static Local sin(double x) {
         double s = StrictMath.sin(x);
         return new Local(s, StrictMath.cos(x), -s);
     }
 
-    static Local cos(double x) {
+    private static Local cos(double x) {
         double c = StrictMath.cos(x);
         return new Local(c, -StrictMath.sin(x), -c);
     }
 
     /** |x| with derivative sign(x), taken as 0 at x = 0 (the subgradient PyTorch uses). */
-    static Local abs(double x) {
+    private static Local abs(double x) {
         return new Local(Math.abs(x), Math.signum(x), 0);
     }
 }

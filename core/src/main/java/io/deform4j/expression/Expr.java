@@ -118,7 +118,7 @@ public sealed interface Expr {
     record Call(MathFunction function, Expr argument) implements Expr {
         @Override
         public <T> T evaluate(Arithmetic<T> arithmetic, Function<String, T> variables) {
-            return function.apply(arithmetic, argument.evaluate(arithmetic, variables));
+            return arithmetic.apply(function, argument.evaluate(arithmetic, variables));
         }
 
         @Override

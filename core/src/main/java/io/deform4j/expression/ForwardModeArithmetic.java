@@ -51,46 +51,11 @@ abstract class ForwardModeArithmetic<T> implements Arithmetic<T> {
             throw new OutsideDomainException("(" + value(base)
                     + ")^(variable exponent) is undefined: the base must be positive");
         }
-        return exp(multiply(exponent, ln(base)));
+        return apply(MathFunction.EXP, multiply(exponent, apply(MathFunction.LN, base)));
     }
 
     @Override
-    public final T atan(T a) {
-        return compose(a, Elementary.atan(value(a)));
-    }
-
-    @Override
-    public final T ln(T a) {
-        return compose(a, Elementary.ln(value(a)));
-    }
-
-    @Override
-    public final T exp(T a) {
-        return compose(a, Elementary.exp(value(a)));
-    }
-
-    @Override
-    public final T sqrt(T a) {
-        return compose(a, Elementary.sqrt(value(a)));
-    }
-
-    @Override
-    public final T tanh(T a) {
-        return compose(a, Elementary.tanh(value(a)));
-    }
-
-    @Override
-    public final T sin(T a) {
-        return compose(a, Elementary.sin(value(a)));
-    }
-
-    @Override
-    public final T cos(T a) {
-        return compose(a, Elementary.cos(value(a)));
-    }
-
-    @Override
-    public final T abs(T a) {
-        return compose(a, Elementary.abs(value(a)));
+    public final T apply(MathFunction function, T a) {
+        return compose(a, Elementary.at(function, value(a)));
     }
 }

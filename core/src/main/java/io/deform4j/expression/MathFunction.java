@@ -22,19 +22,6 @@ public enum MathFunction {
         return symbol;
     }
 
-    <T> T apply(Arithmetic<T> a, T x) {
-        return switch (this) {
-            case ATAN -> a.atan(x);
-            case LN, LOG -> a.ln(x);
-            case EXP -> a.exp(x);
-            case SQRT -> a.sqrt(x);
-            case TANH -> a.tanh(x);
-            case SIN -> a.sin(x);
-            case COS -> a.cos(x);
-            case ABS -> a.abs(x);
-        };
-    }
-
     /** The function called {@code name}, case-insensitively; {@code arctan} is read as atan. */
     public static Optional<MathFunction> named(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

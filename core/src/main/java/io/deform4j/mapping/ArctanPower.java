@@ -1,5 +1,7 @@
 package io.deform4j.mapping;
 
+import static io.deform4j.expression.MathFunction.ATAN;
+
 import io.deform4j.expression.Arithmetic;
 import java.util.List;
 
@@ -71,7 +73,7 @@ final class ArctanPower extends ParametricVdm {
 
     @Override
     public <T> T apply(T loss, Arithmetic<T> a) {
-        T arctan = a.atan(a.scale(a2, loss));
+        T arctan = a.apply(ATAN, a.scale(a2, loss));
         T deformed = a.scale(a1, a3 == 1 ? arctan : a.pow(arctan, a3));
         return a4 == 0 ? deformed : a.add(deformed, a.scale(a4, loss));
     }

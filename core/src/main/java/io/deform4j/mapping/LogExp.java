@@ -1,5 +1,8 @@
 package io.deform4j.mapping;
 
+import static io.deform4j.expression.MathFunction.EXP;
+import static io.deform4j.expression.MathFunction.LN;
+
 import io.deform4j.expression.Arithmetic;
 import java.util.List;
 
@@ -53,6 +56,6 @@ final class LogExp extends ParametricVdm {
 
     @Override
     public <T> T apply(T loss, Arithmetic<T> a) {
-        return a.scale(e1, a.ln(a.subtract(a.exp(loss), a.constant(e2))));
+        return a.scale(e1, a.apply(LN, a.subtract(a.apply(EXP, loss), a.constant(e2))));
     }
 }

@@ -13,11 +13,9 @@ import java.util.Objects;
  *                    {@code $DEFORM4J_DATA_HOME}, else {@code ~/.deform4j/datasets}
  * @param download    whether missing CIFAR files may be downloaded; default {@code true}
  * @param archiveBase base URI of the CIFAR archives; default {@value #OFFICIAL_ARCHIVE_BASE}
- * @param imageSize   stored image side for image folders, or {@link ImageFolder#AUTO_SIZE}
  * @param progress    whether downloads draw a progress bar on standard error; default {@code true}
  */
-public record DataOptions(Path dataDir, Path cacheHome, boolean download, URI archiveBase, int imageSize,
-        boolean progress) {
+public record DataOptions(Path dataDir, Path cacheHome, boolean download, URI archiveBase, boolean progress) {
 
     /** Environment variable that overrides the default {@link #cacheHome}. */
     public static final String DATA_HOME_ENV = "DEFORM4J_DATA_HOME";
@@ -29,15 +27,11 @@ public record DataOptions(Path dataDir, Path cacheHome, boolean download, URI ar
     public DataOptions {
         Objects.requireNonNull(cacheHome, "cacheHome");
         Objects.requireNonNull(archiveBase, "archiveBase");
-        if (imageSize < 0) {
-            throw new IllegalArgumentException("image size must be positive or 0 (auto), got " + imageSize);
-        }
     }
 
-    /** Defaults: no data folder, cache home from the environment, downloads allowed, auto size. */
+    /** Defaults: no data folder, cache home from the environment, downloads allowed, progress bars. */
     public static DataOptions defaults() {
-        return new DataOptions(null, defaultCacheHome(), true, URI.create(OFFICIAL_ARCHIVE_BASE), ImageFolder.AUTO_SIZE,
-                true);
+        return new DataOptions(null, defaultCacheHome(), true, URI.create(OFFICIAL_ARCHIVE_BASE), true);
     }
 
     /** {@code $DEFORM4J_DATA_HOME} if set, else {@code ~/.deform4j/datasets}. */
@@ -50,26 +44,22 @@ public record DataOptions(Path dataDir, Path cacheHome, boolean download, URI ar
     }
 
     public DataOptions withDataDir(Path dir) {
-        return new DataOptions(dir, cacheHome, download, archiveBase, imageSize, progress);
+        return new DataOptions(dir, cacheHome, download, archiveBase, progress);
     }
 
     public DataOptions withCacheHome(Path dir) {
-        return new DataOptions(dataDir, dir, download, archiveBase, imageSize, progress);
+        return new DataOptions(dataDir, dir, download, archiveBase, progress);
     }
 
     public DataOptions withDownload(boolean allowed) {
-        return new DataOptions(dataDir, cacheHome, allowed, archiveBase, imageSize, progress);
+        return new DataOptions(dataDir, cacheHome, allowed, archiveBase, progress);
     }
 
     public DataOptions withArchiveBase(URI base) {
-        return new DataOptions(dataDir, cacheHome, download, base, imageSize, progress);
-    }
-
-    public DataOptions withImageSize(int size) {
-        return new DataOptions(dataDir, cacheHome, download, archiveBase, size, progress);
+        return new DataOptions(dataDir, cacheHome, download, base, progress);
     }
 
     public DataOptions withProgress(boolean show) {
-        return new DataOptions(dataDir, cacheHome, download, archiveBase, imageSize, show);
+        return new DataOptions(dataDir, cacheHome, download, archiveBase, show);
     }
 }

@@ -69,7 +69,7 @@ public final class DataSources {
                     throw new IllegalArgumentException("data set 'folder' needs a data folder "
                             + "(ROOT with train/<class>/*.jpg and test/<class>/*.jpg)");
                 }
-                yield ImageFolder.open(options.dataDir(), options.imageSize());
+                yield ImageFolder.open(options.dataDir(), ImageFolder.AUTO_SIZE);
             }
             case "sample" -> BuiltInSample.load();
             default -> throw new IllegalArgumentException(unknown(name));

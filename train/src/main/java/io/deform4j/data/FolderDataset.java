@@ -16,55 +16,23 @@ import javax.imageio.ImageIO;
  * when the whole set fits the cache budget, so later epochs read memory. Safe for concurrent
  * readers.
  */
-public final class FolderDataset implements ImageDataset {
+public final class FolderDataset extends AbstractImageDataset {
 
     private final List<Path> files;
-    private final int[] labels;
-    private final List<String> classNames;
-    private final int size;
     private final AtomicReferenceArray<byte[]> cache;
 
     FolderDataset(List<Path> files, int[] labels, List<String> classNames, int size, boolean cached) {
+        super(labels, classNames, 3, size, size);
+        if (files.size() != labels.length) {
+            throw new IllegalArgumentException(files.size() + " files but " + labels.length + " labels");
+        }
         this.files = List.copyOf(files);
-        this.labels = labels;
-        this.classNames = List.copyOf(classNames);
-        this.size = size;
         this.cache = cached ? new AtomicReferenceArray<>(files.size()) : null;
     }
 
     /** The file of example {@code index}. */
     public Path file(int index) {
         return files.get(index);
-    }
-
-    @Override
-    public int size() {
-        return labels.length;
-    }
-
-    @Override
-    public List<String> classNames() {
-        return classNames;
-    }
-
-    @Override
-    public int channels() {
-        return 3;
-    }
-
-    @Override
-    public int height() {
-        return size;
-    }
-
-    @Override
-    public int width() {
-        return size;
-    }
-
-    @Override
-    public int label(int index) {
-        return labels[index];
     }
 
     /**
@@ -75,11 +43,11 @@ public final class FolderDataset implements ImageDataset {
     @Override
     public byte[] image(int index) {
         if (cache == null) {
-            return decode(files.get(index), size);
+            return decode(files.get(index), height());
         }
         byte[] image = cache.get(index);
         if (image == null) {
-            image = decode(files.get(index), size);
+            image = decode(files.get(index), height());
             cache.set(index, image);
         }
         return image;
@@ -136,10 +104,5 @@ public final class FolderDataset implements ImageDataset {
             g.dispose();
         }
         return out;
-    }
-
-    @Override
-    public String toString() {
-        return "FolderDataset[" + size() + " images 3x" + size + "x" + size + ", " + classes() + " classes]";
     }
 }

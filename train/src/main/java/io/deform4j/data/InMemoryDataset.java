@@ -7,14 +7,9 @@ import java.util.Objects;
  * An {@link ImageDataset} whose images are all held in memory, one byte array per image.
  * Readers of the CIFAR binary and IDX formats return this type.
  */
-public final class InMemoryDataset implements ImageDataset {
+public final class InMemoryDataset extends AbstractImageDataset {
 
     private final byte[][] images;
-    private final int[] labels;
-    private final List<String> classNames;
-    private final int channels;
-    private final int height;
-    private final int width;
 
     /**
      * Wraps the arrays without copying them.
@@ -25,18 +20,10 @@ public final class InMemoryDataset implements ImageDataset {
      */
     public InMemoryDataset(byte[][] images, int[] labels, List<String> classNames,
             int channels, int height, int width) {
+        super(labels, classNames, channels, height, width);
         Objects.requireNonNull(images, "images");
-        Objects.requireNonNull(labels, "labels");
-        this.classNames = List.copyOf(classNames);
-        if (channels <= 0 || height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("image shape must be positive, got "
-                    + channels + "x" + height + "x" + width);
-        }
         if (images.length != labels.length) {
             throw new IllegalArgumentException(images.length + " images but " + labels.length + " labels");
-        }
-        if (this.classNames.isEmpty()) {
-            throw new IllegalArgumentException("a data set needs at least one class");
         }
         int pixels = channels * height * width;
         for (int i = 0; i < images.length; i++) {
@@ -44,56 +31,12 @@ public final class InMemoryDataset implements ImageDataset {
                 throw new IllegalArgumentException("image " + i + " has " + images[i].length
                         + " bytes, expected " + pixels + " (" + channels + "x" + height + "x" + width + ")");
             }
-            if (labels[i] < 0 || labels[i] >= this.classNames.size()) {
-                throw new IllegalArgumentException("label " + labels[i] + " of example " + i
-                        + " is outside [0, " + this.classNames.size() + ")");
-            }
         }
         this.images = images;
-        this.labels = labels;
-        this.channels = channels;
-        this.height = height;
-        this.width = width;
-    }
-
-    @Override
-    public int size() {
-        return labels.length;
-    }
-
-    @Override
-    public List<String> classNames() {
-        return classNames;
-    }
-
-    @Override
-    public int channels() {
-        return channels;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int width() {
-        return width;
     }
 
     @Override
     public byte[] image(int index) {
         return images[index];
-    }
-
-    @Override
-    public int label(int index) {
-        return labels[index];
-    }
-
-    @Override
-    public String toString() {
-        return "InMemoryDataset[" + size() + " images " + channels + "x" + height + "x" + width
-                + ", " + classes() + " classes]";
     }
 }

@@ -10,30 +10,12 @@ package io.deform4j.landscape;
  */
 public record Grid(double from, double to, int points) {
 
-    /** Default range of α (Li et al., Fig. 5 of the paper): −1 to 1. */
-    public static final String DEFAULT_RANGE = "-1:1";
-    /** Default number of points of a curve. */
-    public static final int DEFAULT_POINTS = 51;
-
     public Grid {
         if (!Double.isFinite(from) || !Double.isFinite(to) || !(to > from)) {
-            throw new IllegalArgumentException("grid range must be FROM:TO with finite FROM < TO, got " + from + ":" + to);
+            throw new IllegalArgumentException("a grid needs finite from < to, got from " + from + ", to " + to);
         }
         if (points < 2) {
             throw new IllegalArgumentException("a grid needs at least 2 points, got " + points);
-        }
-    }
-
-    /** Parses {@code FROM:TO} (e.g. {@code -1:1}, {@code -0.5:1.5}) into a grid of {@code points} values. */
-    public static Grid parse(String range, int points) {
-        String[] parts = range == null ? new String[0] : range.trim().split(":", -1);
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("range '" + range + "' does not parse: expected FROM:TO such as -1:1");
-        }
-        try {
-            return new Grid(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()), points);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("range '" + range + "' does not parse: expected FROM:TO with two numbers, such as -1:1");
         }
     }
 

@@ -17,17 +17,11 @@ import io.deform4j.train.Evaluator;
  * <p>Batch b contributes (n_b / N)·{@link CrossEntropy#mean}; PyTorch accumulates the backward
  * passes, so one pass over the set gives ∇L exactly. Costs about one forward and one backward
  * pass over the set.
+ *
+ * @param evaluator  evaluates the loss L (its block, manager and input pipeline)
+ * @param parameters the parameters θ the gradient is taken with respect to
  */
-public final class LossGradient {
-
-    private final Evaluator evaluator;
-    private final FlatParameters parameters;
-
-    /** The gradient with respect to {@code parameters} of the loss that {@code evaluator} evaluates. */
-    public LossGradient(Evaluator evaluator, FlatParameters parameters) {
-        this.evaluator = evaluator;
-        this.parameters = parameters;
-    }
+public record LossGradient(Evaluator evaluator, FlatParameters parameters) {
 
     /** ∇L at the block's current parameters on {@code data}, in {@link FlatParameters}' layout. */
     public double[] at(EvalSet data) {

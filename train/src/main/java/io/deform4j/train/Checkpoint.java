@@ -13,7 +13,7 @@ package io.deform4j.train;
  * @param steps         optimizer steps taken so far
  * @param bestAccuracy  best test accuracy up to {@code epoch}
  * @param bestEpoch     the epoch (1-based) that reached it, 0 if none
- * @param model         the model's parameters (DJL {@code Block.saveParameters}, BN running statistics included)
+ * @param model         the model's parameters, BN running statistics included ({@link io.deform4j.model.ModelState#save})
  * @param optimizer     the optimizer's state (momentum buffers, step counts)
  */
 public record Checkpoint(int epoch, long seed, long steps, double bestAccuracy, int bestEpoch, byte[] model,

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.deform4j.expression.Arithmetic;
+import io.deform4j.expression.MathFunction;
 
 /**
  * {@link Arithmetic} over DJL tensors, so that a mapping's formula ({@code vdm.apply}) becomes
@@ -72,43 +73,17 @@ public final class NDArrayArithmetic implements Arithmetic<NDArray> {
     }
 
     @Override
-    public NDArray atan(NDArray a) {
-        return a.atan();
-    }
-
-    @Override
-    public NDArray ln(NDArray a) {
-        return a.log();
-    }
-
-    @Override
-    public NDArray exp(NDArray a) {
-        return a.exp();
-    }
-
-    @Override
-    public NDArray sqrt(NDArray a) {
-        return a.sqrt();
-    }
-
-    @Override
-    public NDArray tanh(NDArray a) {
-        return a.tanh();
-    }
-
-    @Override
-    public NDArray sin(NDArray a) {
-        return a.sin();
-    }
-
-    @Override
-    public NDArray cos(NDArray a) {
-        return a.cos();
-    }
-
-    @Override
-    public NDArray abs(NDArray a) {
-        return a.abs();
+    public NDArray apply(MathFunction function, NDArray a) {
+        return switch (function) {
+            case ATAN -> a.atan();
+            case LN, LOG -> a.log();
+            case EXP -> a.exp();
+            case SQRT -> a.sqrt();
+            case TANH -> a.tanh();
+            case SIN -> a.sin();
+            case COS -> a.cos();
+            case ABS -> a.abs();
+        };
     }
 
     /** {@code c·a} as one scalar multiplication, without a constant tensor. */

@@ -49,15 +49,8 @@ public interface Progress extends AutoCloseable {
                 m.trainSeconds(), m.evalSeconds());
     }
 
-    /** Plain log lines. */
-    class Lines implements Progress {
-        private final PrintWriter log;
-        private final String label;
-
-        public Lines(PrintWriter log, String label) {
-            this.log = log;
-            this.label = label;
-        }
+    /** Plain log lines, one per epoch, prefixed with {@code [label]} unless the label is empty. */
+    record Lines(PrintWriter log, String label) implements Progress {
 
         @Override
         public void epochEnded(EpochMetrics metrics, int epochs) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -129,13 +130,14 @@ class BatchLoaderTest {
     void workerExceptionsReachTheConsumer() {
         InMemoryDataset good = TestData.indexed(100, 2, 1, 2, 2);
         DataFormatException boom = new DataFormatException("broken.jpg: cannot decode");
-        ImageDataset bad = new Forwarding(good) {
+        int[] labels = IntStream.range(0, good.size()).map(good::label).toArray();
+        ImageDataset bad = new AbstractImageDataset(labels, good.classNames(), 1, 2, 2) {
             @Override
             public byte[] image(int index) {
                 if (index == 57) {
                     throw boom;
                 }
-                return super.image(index);
+                return good.image(index);
             }
         };
         try (BatchLoader loader = BatchLoader.open(bad, config(10, false, Augmentation.NONE, 2), 0)) {
@@ -177,54 +179,5 @@ class BatchLoaderTest {
         assertEquals("normalisation has 3 channels but the images have 1", e.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> config(0, false, Augmentation.NONE, 1))
                 .getMessage().contains("batch size must be positive"));
-    }
-
-    /** Passes every call to another data set. */
-    private static class Forwarding implements ImageDataset {
-        private final ImageDataset base;
-
-        Forwarding(ImageDataset base) {
-            this.base = base;
-        }
-
-        @Override
-        public int size() {
-            return base.size();
-        }
-
-        @Override
-        public int classes() {
-            return base.classes();
-        }
-
-        @Override
-        public List<String> classNames() {
-            return base.classNames();
-        }
-
-        @Override
-        public int channels() {
-            return base.channels();
-        }
-
-        @Override
-        public int height() {
-            return base.height();
-        }
-
-        @Override
-        public int width() {
-            return base.width();
-        }
-
-        @Override
-        public byte[] image(int index) {
-            return base.image(index);
-        }
-
-        @Override
-        public int label(int index) {
-            return base.label(index);
-        }
     }
 }

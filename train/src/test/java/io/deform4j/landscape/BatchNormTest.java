@@ -85,7 +85,7 @@ class BatchNormTest {
             Metrics plainA = a.evaluator().evaluate(data);
             Metrics plainB = b.evaluator().evaluate(data);
             List<float[]> statsA = runningStatistics((SequentialBlock) a.block());
-            LossCurve.Result r = LossCurve.interpolate("a->b", a, b, Grid.parse("-0.5:1.5", 5), null);
+            LossCurve.Result r = LossCurve.interpolate("a->b", a, b, new Grid(-0.5, 1.5, 5), null);
             assertThat(r.points()).extracting(LossCurve.Point::alpha).containsExactly(-0.5, 0.0, 0.5, 1.0, 1.5);
             assertThat(r.points().get(1).train()).isEqualTo(plainA);
             assertThat(r.points().get(3).train().loss()).isCloseTo(plainB.loss(), within(1e-5));
@@ -130,7 +130,7 @@ class BatchNormTest {
 
             Metrics plain = model.evaluator().evaluate(data);
             LossCurve.Result curve = LossCurve.scan("bn", model.evaluator(), model.parameters(), d,
-                    Grid.parse("-1:1", 3), data, null, null);
+                    new Grid(-1, 1, 3), data, null, null);
             assertThat(curve.points().get(1).train()).isEqualTo(plain);
             LossGradient gradient = new LossGradient(model.evaluator(), model.parameters());
             FiniteDifferenceHvp hvp = new FiniteDifferenceHvp(model.parameters(), gradient, data, 0);

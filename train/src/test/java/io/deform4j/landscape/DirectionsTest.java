@@ -88,17 +88,20 @@ class DirectionsTest {
     }
 
     @Test
-    void gridsParseAndIncludeBothEndsAndZero() {
-        Grid g = Grid.parse("-1:1", 51);
+    void gridsIncludeBothEndsAndZeroAndRejectEmptyRanges() {
+        Grid g = new Grid(-1, 1, 51);
         assertThat(g.values()).hasSize(51);
         assertThat(g.value(0)).isEqualTo(-1);
         assertThat(g.value(25)).isEqualTo(0.0);
         assertThat(g.value(50)).isEqualTo(1);
-        assertThat(Grid.parse(" -0.5 : 1.5 ", 3).values()).containsExactly(-0.5, 0.5, 1.5);
-        assertThatThrownBy(() -> Grid.parse("-1..1", 5)).hasMessageContaining("'-1..1' does not parse");
-        assertThatThrownBy(() -> Grid.parse("a:1", 5)).hasMessageContaining("does not parse");
-        assertThatThrownBy(() -> Grid.parse("1:-1", 5)).hasMessageContaining("FROM < TO");
-        assertThatThrownBy(() -> Grid.parse("-1:1", 1)).hasMessageContaining("at least 2 points");
+        assertThat(new Grid(-0.5, 1.5, 3).values()).containsExactly(-0.5, 0.5, 1.5);
+        // in doubles −2 + 2.1·1 is 0.10000000000000009 and −0.1 + 0.3·1/3 is 1.4e−17: both ends and 0 are exact
+        assertThat(new Grid(-2, 0.1, 2).value(1)).isEqualTo(0.1);
+        assertThat(new Grid(-0.1, 0.2, 4).value(1)).isEqualTo(0.0);
+        assertThatThrownBy(() -> g.value(51)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> new Grid(1, -1, 5)).hasMessageContaining("from < to").hasMessageContaining("from 1.0, to -1.0");
+        assertThatThrownBy(() -> new Grid(0, Double.NaN, 5)).hasMessageContaining("finite");
+        assertThatThrownBy(() -> new Grid(-1, 1, 1)).hasMessageContaining("at least 2 points, got 1");
     }
 
     @Test

@@ -163,7 +163,7 @@ class HessianEngineTest {
     void curveAtZeroIsThePlainEvaluationAndThetaIsRestored() {
         Metrics plain = evaluator.evaluate(data);
         double[] d = Directions.filterNormalized(parameters.layout(), theta, 1, false);
-        LossCurve.Result curve = LossCurve.scan("tiny", evaluator, parameters, d, Grid.parse("-1:1", 5), data, data, null);
+        LossCurve.Result curve = LossCurve.scan("tiny", evaluator, parameters, d, new Grid(-1, 1, 5), data, data, null);
         assertThat(curve.points()).hasSize(5);
         LossCurve.Point zero = curve.points().get(2);
         assertThat(zero.alpha()).isEqualTo(0.0);

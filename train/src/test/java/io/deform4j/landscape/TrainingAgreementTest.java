@@ -66,7 +66,7 @@ class TrainingAgreementTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             TrainedModel model = Instruments.open(List.of(run), 0, batchSize, true, manager).get(0);
             LossCurve.Result curve = LossCurve.scan(model.name(), model.evaluator(), model.parameters(),
-                    model.direction(1, false), Grid.parse("-1:1", 3), model.train(), model.test(), null);
+                    model.direction(1, false), new Grid(-1, 1, 3), model.train(), model.test(), null);
             LossCurve.Point zero = curve.points().get(1);
             assertThat(zero.alpha()).isEqualTo(0.0);
             return zero.test();
