@@ -27,8 +27,12 @@ import org.junit.jupiter.api.Test;
 class PackageDependenciesTest {
 
     private static final Pattern PACKAGE = Pattern.compile("^package (io\\.deform4j[\\w.]*);", Pattern.MULTILINE);
-    /** Block and line comments: a class named in documentation is not a dependency. */
-    private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
+    /**
+     * String literals, block and line comments: a class named in documentation or in text (the
+     * main class a child process runs) is not a compile-time dependency.
+     */
+    private static final Pattern COMMENT = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"|/\\*.*?\\*/|//[^\\n]*",
+            Pattern.DOTALL);
     private static final Pattern REFERENCE = Pattern.compile("\\b(io\\.deform4j(?:\\.[a-z]\\w*)+)\\.[A-Z]");
 
     @Test
