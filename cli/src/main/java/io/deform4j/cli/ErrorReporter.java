@@ -1,5 +1,6 @@
 package io.deform4j.cli;
 
+import io.deform4j.train.TrainingInterruptedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -7,12 +8,18 @@ import picocli.CommandLine;
 /**
  * Maps exceptions to exit codes and one clear message: bad input (an
  * {@link IllegalArgumentException}, which every validation in the library throws, or a bad
- * option) exits with {@link ExitCodes#BAD_INPUT}; anything else with {@link ExitCodes#FAILURE}.
+ * option) exits with {@link ExitCodes#BAD_INPUT}; a training run stopped by a signal and saved
+ * ({@link TrainingInterruptedException}) with {@link ExitCodes#INTERRUPTED}; anything else with
+ * {@link ExitCodes#FAILURE}.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        if (e instanceof TrainingInterruptedException) {
+            cli.getErr().println(e.getMessage());
+            return ExitCodes.INTERRUPTED;
+        }
         if (e instanceof IllegalArgumentException) {
             cli.getErr().println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
