@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What a resumed run needs to continue exactly where it left off: at the end of an epoch, or
- * inside one after an interruption ({@link StopSignals}).
+ * inside one after an interruption ({@code StopSignals}).
  *
  * <p>The random state is {@code (seed, epoch, step)}: shuffling and augmentation of epoch
  * {@code e} draw from generators seeded by {@code seed}, {@code e} and each example's index alone,

@@ -24,7 +24,7 @@ import java.util.zip.CRC32;
  * complete one usable.
  *
  * <p>Names: the end of epoch {@code k} goes to {@code checkpoint-k.bin} (k zero-padded to 4
- * digits); an interruption ({@link StopSignals}) after step {@code s} of epoch {@code k} (both
+ * digits); an interruption ({@code StopSignals}) after step {@code s} of epoch {@code k} (both
  * 1-based) to {@code checkpoint-k-step-s.bin} (s zero-padded to 6 digits), which a listing shows
  * before {@code checkpoint-k.bin}, as it comes before it in time. Each is written through
  * {@link AtomicFiles} (temporary file, {@code fsync}, atomic rename, directory forced). The file

@@ -24,7 +24,7 @@ import java.util.Optional;
  * name, hyper-parameters, data folder, output directory) is checked before anything is written.
  *
  * <p>From the moment {@code start} or {@code resume} is called until it returns, {@code SIGTERM}
- * and {@code SIGUSR1} stop the run gracefully ({@link StopSignals}): the step under way ends, the
+ * and {@code SIGUSR1} stop the run gracefully ({@code StopSignals}): the step under way ends, the
  * position is saved, and the call throws {@link TrainingInterruptedException}; {@code resume}
  * continues from there.
  */

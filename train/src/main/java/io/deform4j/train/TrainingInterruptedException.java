@@ -3,7 +3,7 @@ package io.deform4j.train;
 import java.nio.file.Path;
 
 /**
- * Training was asked to stop ({@link StopSignals}: {@code SIGTERM} or {@code SIGUSR1}) and did so
+ * Training was asked to stop ({@code StopSignals}: {@code SIGTERM} or {@code SIGUSR1}) and did so
  * cleanly: the step under way was finished, a checkpoint of the position was written and
  * {@code run.json} says {@code interrupted}. Not a failure: {@code train --resume} continues the
  * run, and it ends bit for bit as if it had never stopped. The command line exits with status 75
