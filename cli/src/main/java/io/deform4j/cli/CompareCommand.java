@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "  deform4j compare --dataset folder --data-dir ~/data/cifar10-jpeg \\",
             "      --limit-train 5000 --limit-test 1000 --epochs 10 --out runs/cifar",
             "",
-            "Exit status: 0 success, 1 failure, 2 bad input."
+            "Exit status: 0 success, 1 failure, 2 bad input, 75 interrupted by SIGTERM or SIGUSR1 (the run in "
+                    + "progress is saved; the message names the 'train --resume' that continues it)."
         })
 final class CompareCommand implements Callable<Integer> {
 

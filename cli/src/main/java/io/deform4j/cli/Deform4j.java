@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
             "",
             "Run 'deform4j COMMAND --help' for the options of a command.",
             "",
-            "Exit status: 0 success, 1 failure, 2 bad input."
+            "Exit status: 0 success, 1 failure, 2 bad input, 75 stopped by a signal and resumable."
         },
         subcommands = {
             CommandLine.HelpCommand.class,

@@ -1,5 +1,6 @@
 package io.deform4j.cli;
 
+import io.deform4j.train.TrainingInterruptedException;
 import io.deform4j.train.TrainingStoppedException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,10 +21,11 @@ import picocli.CommandLine;
 /**
  * Maps exceptions to exit codes and one clear message: bad input (an
  * {@link IllegalArgumentException}, which every validation in the library throws, or a bad
- * option) exits with {@link ExitCodes#BAD_INPUT}; a training that stopped (its message says
- * where and why) and an I/O error (the message says which file and what went wrong) with
- * {@link ExitCodes#FAILURE}; anything else, a bug, with {@link ExitCodes#FAILURE} and its stack
- * trace.
+ * option) exits with {@link ExitCodes#BAD_INPUT}; a training run stopped by a signal and saved
+ * ({@link TrainingInterruptedException}) with {@link ExitCodes#INTERRUPTED}; a training that
+ * stopped (its message says where and why) and an I/O error (the message says which file and what
+ * went wrong) with {@link ExitCodes#FAILURE}; anything else, a bug, with {@link ExitCodes#FAILURE}
+ * and its stack trace.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
@@ -40,6 +42,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        if (e instanceof TrainingInterruptedException) {
+            err.println(e.getMessage());
+            return ExitCodes.INTERRUPTED;
+        }
         if (e instanceof IllegalArgumentException) {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

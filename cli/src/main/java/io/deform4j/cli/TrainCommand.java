@@ -34,6 +34,11 @@ import picocli.CommandLine.Spec;
                     + "writes a checkpoint atomically. DIR/run.json holds the resolved configuration and the "
                     + "final and best test accuracy. --resume continues an interrupted run exactly.",
             "",
+            "SIGTERM or SIGUSR1 (kill, SLURM's time limit or preemption, sbatch --signal=USR1@120) stops the "
+                    + "run gracefully: the current step ends, a checkpoint of the position inside the epoch is "
+                    + "written, run.json says 'interrupted', and the exit status is 75; --resume then continues "
+                    + "bit for bit as if the run had never stopped. kill -9 loses at most the current epoch.",
+            "",
             "If the loss leaves the mapping's domain (e.g. LE(1,1.9) once ℓ ≤ ln 1.9) or becomes NaN/∞, "
                     + "training stops with the epoch and step; no update is applied from that step and the "
                     + "last checkpoint is kept.",
@@ -47,7 +52,8 @@ import picocli.CommandLine.Spec;
             "  deform4j train --config cifar10.yaml --out runs/c10",
             "  deform4j train --resume --out runs/le",
             "",
-            "Exit status: 0 success, 1 failure (training stopped, I/O error), 2 bad input."
+            "Exit status: 0 success, 1 failure (training stopped, I/O error), 2 bad input, "
+                    + "75 interrupted by a signal (resumable with --resume)."
         })
 final class TrainCommand implements Callable<Integer> {
 

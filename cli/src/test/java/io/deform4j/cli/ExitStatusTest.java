@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The three exit statuses, through the entry point of {@code bin/deform4j} ({@link CliRunner}). */
+/**
+ * The exit statuses, through the entry point of {@code bin/deform4j} ({@link CliRunner}); the
+ * fourth, 75 for a training run interrupted by a signal, needs a process of its own
+ * ({@link TrainSignalTest}).
+ */
 class ExitStatusTest {
 
     @Test
@@ -32,5 +36,15 @@ class ExitStatusTest {
         CliRunner r = CliRunner.run("mappings", "--vdm", "LE(1,0.9)", "--plot", notAFolder.resolve("d.svg").toString());
         assertEquals(ExitCodes.FAILURE, r.status());
         assertThat(r.err()).startsWith("error: " + notAFolder + ": exists and is not a directory");
+    }
+
+    @Test
+    void theHelpOfTrainAndCompareNamesStatus75() {
+        for (String command : new String[] {"train", "compare"}) {
+            CliRunner r = CliRunner.run(command, "--help");
+            assertEquals(ExitCodes.OK, r.status(), r.err());
+            assertThat(r.out().replaceAll("\\s+", " ")).contains("Exit status: 0 success").contains("75 interrupted by");
+        }
+        assertEquals(75, ExitCodes.INTERRUPTED, "EX_TEMPFAIL of sysexits.h");
     }
 }

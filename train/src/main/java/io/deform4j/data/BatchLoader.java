@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Determinism: the visiting order depends only on {@code (seed, epoch)} ({@link #order}) and
  * the augmentation of an example only on {@code (seed, epoch, index)} ({@link #exampleSeed}),
  * where {@code index} is the example's place in the data set; so the batches are the same
- * whatever the number of threads. A worker's exception is rethrown by {@link #next()} (the same
+ * whatever the number of threads, and batch {@code b} is the same whether the loader started at
+ * batch 0 or at any batch up to {@code b} ({@link #open(ImageDataset, LoaderConfig, int, int)}: a
+ * run resumed inside an epoch skips the batches it has trained on without decoding them). A worker's exception is rethrown by {@link #next()} (the same
  * exception if unchecked). The workers end by themselves once the last batch is built;
  * {@link #close()} stops them early; use try-with-resources:
  * <pre>{@code
@@ -48,7 +50,7 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
     private int delivered;
     private boolean closed;
 
-    private BatchLoader(ImageDataset data, LoaderConfig config, int epoch) {
+    private BatchLoader(ImageDataset data, LoaderConfig config, int epoch, int first) {
         if (config.normalization().channels() != data.channels()) {
             throw new IllegalArgumentException("normalisation has " + config.normalization().channels()
                     + " channels but the images have " + data.channels());
@@ -59,14 +61,20 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
         this.order = order(data.size(), config.shuffle(), config.seed(), epoch);
         int n = order.length;
         this.batches = config.dropLast() ? n / config.batchSize() : (n + config.batchSize() - 1) / config.batchSize();
+        if (first < 0 || first > batches) {
+            throw new IllegalArgumentException("first batch " + first + " of epoch " + epoch + " is outside [0, "
+                    + batches + "] (the epoch has " + batches + " batches)");
+        }
+        this.submitted = first;
+        this.delivered = first;
         this.table = config.normalization().table();
         this.outHeight = config.augmentation().outputHeight(data.height());
         this.outWidth = config.augmentation().outputWidth(data.width());
         config.augmentation().sample(data.height(), data.width(), new SplittableRandom(0));
-        this.pool = config.workers() == 0 || batches == 0 ? null : Executors.newFixedThreadPool(config.workers(),
+        this.pool = config.workers() == 0 || first == batches ? null : Executors.newFixedThreadPool(config.workers(),
                 threads());
         if (pool != null) {
-            while (submitted < Math.min(config.prefetch(), batches)) {
+            while (submitted < Math.min(first + config.prefetch(), batches)) {
                 submitNext();
             }
         }
@@ -78,10 +86,23 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
      * @throws IllegalArgumentException if the normalisation or augmentation do not fit the images
      */
     public static BatchLoader open(ImageDataset data, LoaderConfig config, int epoch) {
-        return new BatchLoader(data, config, epoch);
+        return new BatchLoader(data, config, epoch, 0);
     }
 
-    /** Number of batches in this epoch. */
+    /**
+     * Starts preparing epoch {@code epoch} of {@code data} at batch {@code first} (0-based): the
+     * loader delivers batches {@code first, first + 1, …}, the very batches a loader opened at 0
+     * delivers after its first {@code first}; the batches before are never built, so skipping costs
+     * one permutation of the indices and nothing per image.
+     *
+     * @throws IllegalArgumentException if {@code first} is outside {@code [0, batches()]}, or as
+     *                                  {@link #open(ImageDataset, LoaderConfig, int)}
+     */
+    public static BatchLoader open(ImageDataset data, LoaderConfig config, int epoch, int first) {
+        return new BatchLoader(data, config, epoch, first);
+    }
+
+    /** Number of batches in this epoch, skipped ones included. */
     public int batches() {
         return batches;
     }

@@ -5,6 +5,7 @@ import io.deform4j.train.Progress;
 import io.deform4j.train.RunDirectory;
 import io.deform4j.train.Runs;
 import io.deform4j.train.TrainConfig;
+import io.deform4j.train.TrainingInterruptedException;
 import io.deform4j.train.TrainingStoppedException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,9 @@ public final class SweepTask {
         /** Training stopped with an error (a loss outside δ's domain, NaN, an I/O error). */
         FAILED(1),
         /** The run's input is wrong (its data folder is missing, …): it fails the same way every time. */
-        BAD_INPUT(2);
+        BAD_INPUT(2),
+        /** Stopped by a signal after a checkpoint (a time limit, preemption, Ctrl-C of the launcher): resumable. */
+        INTERRUPTED(75);
 
         private final int exitStatus;
 
@@ -79,6 +82,9 @@ public final class SweepTask {
             }
             record.ended("done", Outcome.DONE.exitStatus(), null).write(taskFile);
             return Outcome.DONE;
+        } catch (TrainingInterruptedException e) {
+            record.ended("interrupted", Outcome.INTERRUPTED.exitStatus(), e.getMessage()).write(taskFile);
+            return Outcome.INTERRUPTED;
         } catch (TrainingStoppedException e) {
             record.ended("failed", Outcome.FAILED.exitStatus(), e.getMessage()).write(taskFile);
             return Outcome.FAILED;

@@ -23,37 +23,66 @@ import java.util.zip.CRC32;
  * Checkpoint files in a run directory, written so that a crash at any moment leaves the last
  * complete one usable.
  *
- * <p>Epoch {@code k} goes to {@code checkpoint-k.bin} (k zero-padded to 4 digits), written through
+ * <p>Names: the end of epoch {@code k} goes to {@code checkpoint-k.bin} (k zero-padded to 4
+ * digits); an interruption ({@code StopSignals}) after step {@code s} of epoch {@code k} (both
+ * 1-based) to {@code checkpoint-k-step-s.bin} (s zero-padded to 6 digits), which a listing shows
+ * before {@code checkpoint-k.bin}, as it comes before it in time. Each is written through
  * {@link AtomicFiles} (temporary file, {@code fsync}, atomic rename, directory forced). The file
  * ends with its length and a CRC-32 of everything before; {@link #latest} takes the newest file
  * that is complete and intact, so a truncated or damaged checkpoint is passed over, and a
- * temporary file is never taken for a checkpoint. The last {@value #KEEP}
- * checkpoints are kept.
+ * temporary file is never taken for a checkpoint.
+ *
+ * <p>Retention: the newest {@value #KEEP} end-of-epoch checkpoints are kept. A mid-epoch
+ * checkpoint does not count towards them and is deleted as soon as a later checkpoint of either
+ * kind is written: there is at most one, only while it is the newest, and the end-of-epoch
+ * checkpoint before it always stays as a fall-back.
+ *
+ * <p>Format (big-endian, {@link DataOutputStream}): magic {@code D4JCKPT1}, version, epoch, seed,
+ * steps, best accuracy, best epoch, since version 2 the {@link Checkpoint.EpochSoFar} (step, loss,
+ * deformed loss, correct, examples, train seconds), then the model's and the optimizer's bytes, each
+ * after its length. A version-1 file (before mid-epoch checkpoints) reads as an end-of-epoch one.
  */
 public final class Checkpoints {
 
-    /** How many checkpoints a run directory keeps. */
+    /** How many end-of-epoch checkpoints a run directory keeps. */
     public static final int KEEP = 2;
 
     private static final long MAGIC = 0x44344a434b505431L; // "D4JCKPT1"
-    private static final int VERSION = 1;
-    private static final Pattern NAME = Pattern.compile("checkpoint-(\\d+)\\.bin");
+    /** The format written; {@link #read} reads this one and version 1. */
+    static final int VERSION = 2;
+    private static final Pattern NAME = Pattern.compile("checkpoint-(\\d+)(?:-step-(\\d+))?\\.bin");
 
     private Checkpoints() {
     }
 
-    /** The file of epoch {@code epoch}. */
+    /** The file of the end of epoch {@code epoch} (1-based). */
     public static Path file(Path dir, int epoch) {
-        return dir.resolve(String.format("checkpoint-%04d.bin", epoch));
+        return file(dir, epoch, 0);
     }
 
-    /** Writes {@code checkpoint} atomically and durably, then deletes all but the newest {@value #KEEP}. */
+    /**
+     * The file of the position {@code step} batches into the epoch after {@code epochs} completed
+     * ones: {@link #file(Path, int)} of {@code epochs} when {@code step} is 0.
+     */
+    public static Path file(Path dir, int epochs, int step) {
+        return dir.resolve(step == 0 ? String.format("checkpoint-%04d.bin", epochs)
+                : String.format("checkpoint-%04d-step-%06d.bin", epochs + 1, step));
+    }
+
+    /**
+     * Writes {@code checkpoint} atomically and durably, then deletes what the retention policy
+     * (above) no longer keeps.
+     */
     public static Path write(Path dir, Checkpoint checkpoint) throws IOException {
-        Path target = file(dir, checkpoint.epoch());
+        Path target = file(dir, checkpoint.epoch(), checkpoint.soFar().step());
         AtomicFiles.write(target, encode(checkpoint));
-        List<Path> all = list(dir);
-        for (int i = KEEP; i < all.size(); i++) {
-            Files.deleteIfExists(all.get(i));
+        long written = position(target);
+        int ends = 0;
+        for (Path file : list(dir)) {
+            boolean stale = isInsideEpoch(file) ? position(file) < written : ++ends > KEEP;
+            if (stale) {
+                Files.deleteIfExists(file);
+            }
         }
         return target;
     }
@@ -87,7 +116,11 @@ public final class Checkpoints {
             return Optional.empty();
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 12))) {
-            if (in.readLong() != MAGIC || in.readInt() != VERSION) {
+            if (in.readLong() != MAGIC) {
+                return Optional.empty();
+            }
+            int version = in.readInt();
+            if (version != 1 && version != VERSION) {
                 return Optional.empty();
             }
             int epoch = in.readInt();
@@ -95,15 +128,18 @@ public final class Checkpoints {
             long steps = in.readLong();
             double best = in.readDouble();
             int bestEpoch = in.readInt();
+            Checkpoint.EpochSoFar soFar = version == 1 ? Checkpoint.EpochSoFar.NONE
+                    : new Checkpoint.EpochSoFar(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
+                            in.readInt(), in.readDouble());
             byte[] model = new byte[in.readInt()];
             in.readFully(model);
             byte[] optimizer = new byte[in.readInt()];
             in.readFully(optimizer);
-            return Optional.of(new Checkpoint(epoch, seed, steps, best, bestEpoch, model, optimizer));
+            return Optional.of(new Checkpoint(epoch, seed, steps, best, bestEpoch, soFar, model, optimizer));
         }
     }
 
-    /** Checkpoint files in {@code dir}, newest epoch first. */
+    /** Checkpoint files in {@code dir}, newest position first. */
     static List<Path> list(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -112,13 +148,23 @@ public final class Checkpoints {
         try (Stream<Path> entries = Files.list(dir)) {
             entries.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).forEach(files::add);
         }
-        files.sort(Comparator.comparingInt(Checkpoints::epochOf).reversed());
+        files.sort(Comparator.comparingLong(Checkpoints::position).reversed());
         return files;
     }
 
-    private static int epochOf(Path file) {
+    /** The place of a checkpoint file's position in the run: (epochs completed, step) as one number. */
+    private static long position(Path file) {
         Matcher m = NAME.matcher(file.getFileName().toString());
-        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+        if (!m.matches()) {
+            throw new IllegalArgumentException(file + " is not named as a checkpoint (" + NAME.pattern() + ")");
+        }
+        long epoch = Long.parseLong(m.group(1));
+        return m.group(2) == null ? epoch << 32 : ((epoch - 1) << 32) | Long.parseLong(m.group(2));
+    }
+
+    private static boolean isInsideEpoch(Path file) {
+        Matcher m = NAME.matcher(file.getFileName().toString());
+        return m.matches() && m.group(2) != null;
     }
 
     static byte[] encode(Checkpoint c) {
@@ -132,6 +178,13 @@ public final class Checkpoints {
             out.writeLong(c.steps());
             out.writeDouble(c.bestAccuracy());
             out.writeInt(c.bestEpoch());
+            Checkpoint.EpochSoFar soFar = c.soFar();
+            out.writeInt(soFar.step());
+            out.writeDouble(soFar.loss());
+            out.writeDouble(soFar.deformedLoss());
+            out.writeDouble(soFar.correct());
+            out.writeInt(soFar.examples());
+            out.writeDouble(soFar.trainSeconds());
             out.writeInt(c.model().length);
             out.write(c.model());
             out.writeInt(c.optimizer().length);

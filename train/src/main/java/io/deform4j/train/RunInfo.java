@@ -9,12 +9,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * setting, so the file can be given back as {@code --config}.
  *
  * @param config            the resolved configuration (a resumed run reads it back)
- * @param status            {@code running}, {@code finished} or {@code stopped}
+ * @param status            {@code running}; {@code finished}; {@code stopped} (the loss left δ's domain or
+ *                          was not finite: {@code stop_reason} says where); {@code interrupted} (a stop
+ *                          signal: the run stands at a checkpoint and {@code train --resume} continues it
+ *                          exactly)
  * @param epochsCompleted   epochs done
+ * @param epochStep         for an interrupted run, the steps done in epoch {@code epochsCompleted + 1}
+ *                          (0 when it was interrupted between epochs); absent otherwise
  * @param finalTestAcc test accuracy after the last completed epoch (null before the first)
  * @param bestTestAcc  best test accuracy so far
  * @param bestEpoch         its epoch (1-based)
- * @param stopReason        why a stopped run stopped
+ * @param stopReason        why a stopped or interrupted run stopped
  * @param trainImages       training examples used
  * @param testImages        test examples used
  * @param parameters        trainable parameter count of the model
@@ -24,6 +29,7 @@ public record RunInfo(
         TrainConfig config,
         String status,
         int epochsCompleted,
+        Integer epochStep,
         Double finalTestAcc,
         Double bestTestAcc,
         Integer bestEpoch,
@@ -34,12 +40,18 @@ public record RunInfo(
 
     /** A run of {@code config} that has not finished an epoch yet. */
     static RunInfo started(TrainConfig config, int trainImages, int testImages, long parameters) {
-        return new RunInfo(config, "running", 0, null, null, null, null, trainImages, testImages, parameters);
+        return new RunInfo(config, "running", 0, null, null, null, null, null, trainImages, testImages, parameters);
     }
 
     /** A copy with the state after {@code epochs} epochs. */
     RunInfo progress(String newStatus, int epochs, Double finalAccuracy, Double best, Integer bestAt, String reason) {
-        return new RunInfo(config, newStatus, epochs, finalAccuracy, best, bestAt, reason, trainImages,
+        return new RunInfo(config, newStatus, epochs, null, finalAccuracy, best, bestAt, reason, trainImages,
                 testImages, parameters);
+    }
+
+    /** A copy saying the run was interrupted {@code step} steps into the epoch after {@code epochsCompleted}. */
+    RunInfo interrupted(int step, String reason) {
+        return new RunInfo(config, "interrupted", epochsCompleted, step, finalTestAcc, bestTestAcc, bestEpoch, reason,
+                trainImages, testImages, parameters);
     }
 }

@@ -22,6 +22,11 @@ import java.util.Optional;
  * Starts and resumes training runs: the library behind {@code deform4j train} and
  * {@code deform4j compare}. Everything that can be wrong with the input (model or data set
  * name, hyper-parameters, data folder, output directory) is checked before anything is written.
+ *
+ * <p>From the moment {@code start} or {@code resume} is called until it returns, {@code SIGTERM}
+ * and {@code SIGUSR1} stop the run gracefully ({@code StopSignals}): the step under way ends, the
+ * position is saved, and the call throws {@link TrainingInterruptedException}; {@code resume}
+ * continues from there.
  */
 public final class Runs {
 
@@ -52,26 +57,47 @@ public final class Runs {
         Models.info(model);
     }
 
-    /** Starts a new run of {@code config} in {@code out}, opening its data by name. */
+    /**
+     * Starts a new run of {@code config} in {@code out}, opening its data by name.
+     *
+     * @throws TrainingInterruptedException if a stop signal ended it early (resumable)
+     */
     public static Result start(TrainConfig config, Path out, boolean overwrite, Progress progress) throws IOException {
         checkModel(config.model());
         RunDirectory.checkNew(out, overwrite);
-        return start(config, openData(config), out, overwrite, progress);
+        try (StopSignals stop = StopSignals.install()) {
+            return start(config, openData(config), out, overwrite, progress, stop);
+        }
     }
 
-    /** Starts a new run of {@code config} on {@code data} (already limited) in {@code out}. */
+    /**
+     * Starts a new run of {@code config} on {@code data} (already limited) in {@code out}.
+     *
+     * @throws TrainingInterruptedException if a stop signal ended it early (resumable)
+     */
     public static Result start(TrainConfig config, DataSplits data, Path out, boolean overwrite, Progress progress)
             throws IOException {
+        try (StopSignals stop = StopSignals.install()) {
+            return start(config, data, out, overwrite, progress, stop);
+        }
+    }
+
+    /** As {@link #start(TrainConfig, DataSplits, Path, boolean, Progress)}, stopped by {@code stop}. */
+    static Result start(TrainConfig config, DataSplits data, Path out, boolean overwrite, Progress progress,
+            StopSignals stop) throws IOException {
         checkModel(config.model());
         RunDirectory.checkNew(out, overwrite);
         EngineThreads.configure(config.threads());
         RunDirectory run = RunDirectory.create(out, overwrite);
-        return execute(config, data, run, Optional.empty(), progress);
+        return execute(config, data, run, Optional.empty(), progress, stop);
     }
 
     /**
-     * Continues the run in {@code out} from its newest intact checkpoint, with the configuration
-     * recorded in its {@code run.json}; {@code epochs}, if not null, extends (or shortens) the run.
+     * Continues the run in {@code out} from its newest intact checkpoint (at an epoch's end, or
+     * inside an epoch where a stop signal interrupted it), with the configuration recorded in its
+     * {@code run.json}; {@code epochs}, if not null, extends (or shortens) the run.
+     *
+     * @throws TrainingInterruptedException if a stop signal ended it early (resumable again)
      */
     public static Result resume(Path out, Integer epochs, Progress progress) throws IOException {
         return resume(out, epochs, null, progress);
@@ -79,6 +105,14 @@ public final class Runs {
 
     /** As {@link #resume(Path, Integer, Progress)} on {@code data} (null: opened by name as recorded). */
     public static Result resume(Path out, Integer epochs, DataSplits data, Progress progress) throws IOException {
+        try (StopSignals stop = StopSignals.install()) {
+            return resume(out, epochs, data, progress, stop);
+        }
+    }
+
+    /** As {@link #resume(Path, Integer, DataSplits, Progress)}, stopped by {@code stop}. */
+    static Result resume(Path out, Integer epochs, DataSplits data, Progress progress, StopSignals stop)
+            throws IOException {
         RunDirectory run = RunDirectory.existing(out);
         TrainConfig config = run.readInfo().config();
         if (epochs != null) {
@@ -89,7 +123,7 @@ public final class Runs {
             data = openData(config);
         }
         EngineThreads.configure(config.threads());
-        return execute(config, data, run, Checkpoints.latest(out), progress);
+        return execute(config, data, run, Checkpoints.latest(out), progress, stop);
     }
 
     /**
@@ -131,11 +165,11 @@ public final class Runs {
     }
 
     private static Result execute(TrainConfig config, DataSplits data, RunDirectory run, Optional<Checkpoint> from,
-            Progress progress) throws IOException {
+            Progress progress, StopSignals stop) throws IOException {
         try (NDManager manager = NDManager.newBaseManager();
                 Optimizer optimizer = Optimizer.of(config.optimizerConfig())) {
             Block block = newModel(config, data, manager);
-            Checkpoint start = new Checkpoint(0, config.seed(), 0, 0, 0, null, null);
+            Checkpoint start = new Checkpoint(0, config.seed(), 0, 0, 0, Checkpoint.EpochSoFar.NONE, null, null);
             List<EpochMetrics> history = List.of();
             RunInfo info = RunInfo.started(config, data.train().size(), data.test().size(),
                     Models.parameterCount(block));
@@ -158,7 +192,7 @@ public final class Runs {
             LoaderConfig trainLoader = LoaderConfig.train(config.batchSize(), data.preprocessing(), config.seed());
             LoaderConfig testLoader = LoaderConfig.test(config.batchSize(), data.preprocessing());
             TrainingLoop loop = new TrainingLoop(config, run, block, optimizer, data.train(), trainLoader, data.test(),
-                    testLoader, manager, progress);
+                    testLoader, manager, progress, stop);
             List<EpochMetrics> rows = loop.run(start, info, history);
             if (start.epoch() >= config.epochs()) {
                 run.writeInfo(info.progress("finished", start.epoch(), info.finalTestAcc(),

@@ -20,6 +20,13 @@ import java.util.List;
  * step; each epoch then evaluates on the test set ({@link Evaluator}), appends a row to {@code metrics.csv}, writes
  * a checkpoint and updates {@code run.json}.
  *
+ * <p>A stop signal ({@link StopSignals}) is honoured at the next step boundary: after a step the
+ * loop writes a mid-epoch checkpoint (the model, the optimizer, the step reached and the epoch's
+ * partial sums), between epochs it has nothing new to save; either way {@code run.json} says
+ * {@code interrupted} and the run ends with a {@link TrainingInterruptedException}. A run resumed
+ * from a mid-epoch checkpoint starts the epoch's batch loader at the next batch and adds to the saved
+ * sums, so the epoch's parameters and metrics row equal those of an uninterrupted run.
+ *
  * <p>Per step the host reads three scalars (ℓ, the count of correct predictions, and the sum
  * of all gradients): on CPU this costs microseconds against a step of hundreds of milliseconds
  * (BENCHMARKS.md), and it is what guarantees that no update is applied from a loss outside
@@ -38,9 +45,11 @@ final class TrainingLoop {
     private final Evaluator evaluator;
     private final Progress progress;
     private final TrainStep stepper;
+    private final StopSignals stop;
 
     TrainingLoop(TrainConfig config, RunDirectory run, Block block, Optimizer optimizer, ImageDataset train,
-            LoaderConfig trainLoader, ImageDataset test, LoaderConfig testLoader, NDManager manager, Progress progress) {
+            LoaderConfig trainLoader, ImageDataset test, LoaderConfig testLoader, NDManager manager, Progress progress,
+            StopSignals stop) {
         this.config = config;
         this.run = run;
         this.block = block;
@@ -51,29 +60,39 @@ final class TrainingLoop {
         this.evaluator = new Evaluator(block, manager, config.format());
         this.progress = progress;
         this.stepper = new TrainStep(block, optimizer, new DeformedLoss(config.mapping()), manager, config.format());
+        this.stop = stop;
     }
 
     /**
-     * Runs epochs {@code from.epoch()} to {@code config.epochs() - 1}.
+     * Runs epochs {@code from.epoch()} to {@code config.epochs() - 1}, the first from
+     * {@code from.soFar()} on.
      *
-     * @param from    where to start (epoch 0 and no best for a new run)
+     * @param from    where to start (epoch 0, no step and no best for a new run)
      * @param info    {@code run.json} as it stands
      * @param history the metrics rows already written
+     * @throws TrainingInterruptedException if a stop was requested, after saving the position
      */
     List<EpochMetrics> run(Checkpoint from, RunInfo info, List<EpochMetrics> history) throws IOException {
         List<EpochMetrics> rows = new ArrayList<>(history);
         long steps = from.steps();
         double best = from.bestAccuracy();
         int bestEpoch = from.bestEpoch();
+        Checkpoint.EpochSoFar soFar = from.soFar();
         RunInfo current = info;
         for (int epoch = from.epoch(); epoch < config.epochs(); epoch++) {
+            if (stop.requested()) {
+                // the position is the checkpoint this run started from or has just written
+                throw interrupt(current, soFar.step(), soFar.step() == 0
+                        ? (epoch == 0 ? "before the first epoch" : "after epoch " + epoch + " of " + config.epochs())
+                        : "at step " + soFar.step() + " of epoch " + (epoch + 1) + ", where it was resumed");
+            }
             double lr = config.learningRate(epoch);
             long start = System.nanoTime();
-            double[] sums = new double[3]; // loss, deformed loss, correct
-            int examples = 0;
-            try (BatchLoader batches = BatchLoader.open(train, trainLoader, epoch)) {
-                progress.epochStarted(epoch, config.epochs(), batches.batches());
-                int step = 0;
+            double[] sums = {soFar.loss(), soFar.deformedLoss(), soFar.correct()};
+            int examples = soFar.examples();
+            int step = soFar.step();
+            try (BatchLoader batches = BatchLoader.open(train, trainLoader, epoch, step)) {
+                progress.epochStarted(epoch, config.epochs(), batches.batches() - step);
                 while (batches.hasNext()) {
                     Batch batch = batches.next();
                     step++;
@@ -86,12 +105,20 @@ final class TrainingLoop {
                     }
                     examples += batch.size();
                     steps++;
+                    if (stop.requested()) {
+                        Path saved = Checkpoints.write(run.path(), checkpoint(epoch, steps, best, bestEpoch,
+                                new Checkpoint.EpochSoFar(step, sums[0], sums[1], sums[2], examples,
+                                        soFar.trainSeconds() + seconds(start))));
+                        throw interrupt(current, step, "after step " + step + " of " + batches.batches()
+                                + " of epoch " + (epoch + 1) + " of " + config.epochs() + "; saved " + saved);
+                    }
                 }
             }
-            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            double trainSeconds = soFar.trainSeconds() + seconds(start);
+            soFar = Checkpoint.EpochSoFar.NONE;
             long evalStart = System.nanoTime();
             Metrics evaluation = evaluator.evaluate(test);
-            double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+            double evalSeconds = seconds(evalStart);
             EpochMetrics row = new EpochMetrics(epoch + 1, lr, sums[0] / examples, sums[1] / examples,
                     sums[2] / examples, evaluation.loss(), evaluation.accuracy(), trainSeconds, evalSeconds);
             if (!Double.isFinite(row.testLoss())) {
@@ -106,14 +133,32 @@ final class TrainingLoop {
             // metrics first, then the checkpoint: a crash in between re-runs the epoch and rewrites its row
             run.append(row);
             rows.add(row);
-            Checkpoints.write(run.path(), new Checkpoint(epoch + 1, config.seed(), steps, best, bestEpoch,
-                    ModelState.save(block), OptimizerState.save(optimizer)));
+            Checkpoints.write(run.path(), checkpoint(epoch + 1, steps, best, bestEpoch, Checkpoint.EpochSoFar.NONE));
             current = current.progress(epoch + 1 == config.epochs() ? "finished" : "running", epoch + 1,
                     row.testAccuracy(), best, bestEpoch, null);
             run.writeInfo(current);
             progress.epochEnded(row, config.epochs());
         }
         return rows;
+    }
+
+    private Checkpoint checkpoint(int epoch, long steps, double best, int bestEpoch, Checkpoint.EpochSoFar soFar) {
+        return new Checkpoint(epoch, config.seed(), steps, best, bestEpoch, soFar, ModelState.save(block),
+                OptimizerState.save(optimizer));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** Records the interruption {@code where} in {@code run.json} and returns the exception that ends the run. */
+    private TrainingInterruptedException interrupt(RunInfo info, int step, String where) throws IOException {
+        progress.close();
+        int epochs = info.epochsCompleted();
+        String message = "training interrupted by " + stop.reason() + " " + where + "; 'train --resume --out "
+                + run.path() + "' continues it exactly";
+        run.writeInfo(info.interrupted(step, message));
+        return new TrainingInterruptedException(message, run.path(), epochs, step);
     }
 
     private TrainingStoppedException stop(RunInfo info, int epoch, int step, RuntimeException cause) {

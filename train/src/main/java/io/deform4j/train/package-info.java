@@ -12,6 +12,8 @@
  *
  * <p>A resumed run reproduces the uninterrupted one bit for bit on CPU (same seed, same thread
  * count): parameters, batch-norm statistics and optimizer state are restored exactly, and the
- * epoch's shuffling and augmentation depend only on (seed, epoch).
+ * epoch's shuffling and augmentation depend only on (seed, epoch). {@code SIGTERM} and
+ * {@code SIGUSR1} stop a run at the next step boundary ({@code StopSignals}) with a
+ * mid-epoch checkpoint that resumes just as exactly ({@link io.deform4j.train.TrainingInterruptedException}).
  */
 package io.deform4j.train;

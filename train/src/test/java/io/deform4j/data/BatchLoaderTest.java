@@ -95,6 +95,49 @@ class BatchLoaderTest {
         assertFalse(Arrays.equals(reference.get(0).images(), nextEpoch.get(0).images()));
     }
 
+    /**
+     * A loader opened at batch k delivers, bit for bit, the batches a loader opened at 0 delivers
+     * after its first k, for any thread count, and decodes only the images of those batches.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2})
+    void startingAtBatchKGivesTheSameNextBatchesWithoutDecodingTheSkippedOnes(int workers) {
+        ImageDataset data = TestData.randomCifar(150, 5);
+        LoaderConfig base = new LoaderConfig(32, true, Augmentation.CIFAR, Normalization.CIFAR10, 99, workers, 2, false);
+        List<Batch> whole = all(data, base, 2);
+        assertEquals(5, whole.size());
+        for (int first = 0; first <= 5; first++) {
+            java.util.concurrent.atomic.AtomicInteger decoded = new java.util.concurrent.atomic.AtomicInteger();
+            int[] labels = java.util.stream.IntStream.range(0, data.size()).map(data::label).toArray();
+            ImageDataset counting = new AbstractImageDataset(labels, data.classNames(), data.channels(),
+                    data.height(), data.width()) {
+                @Override
+                public byte[] image(int index) {
+                    decoded.incrementAndGet();
+                    return data.image(index);
+                }
+            };
+            List<Batch> rest = new ArrayList<>();
+            try (BatchLoader loader = BatchLoader.open(counting, base, 2, first)) {
+                assertEquals(5, loader.batches());
+                while (loader.hasNext()) {
+                    rest.add(loader.next());
+                }
+            }
+            assertEquals(5 - first, rest.size());
+            for (int i = 0; i < rest.size(); i++) {
+                assertArrayEquals(whole.get(first + i).labels(), rest.get(i).labels());
+                assertArrayEquals(whole.get(first + i).images(), rest.get(i).images(), "batch " + (first + i));
+            }
+            // 150 = 4·32 + 22: only the images of the batches delivered are decoded
+            assertEquals(first == 5 ? 0 : 150 - 32 * first, decoded.get(), "images decoded from batch " + first);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BatchLoader.open(data, base, 2, 6));
+        assertEquals("first batch 6 of epoch 2 is outside [0, 5] (the epoch has 5 batches)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BatchLoader.open(data, base, 2, -1));
+    }
+
     @Test
     void augmentationOfAnExampleFollowsItsSeed() {
         InMemoryDataset data = TestData.indexed(5, 1, 1, 4, 4);
