@@ -30,10 +30,10 @@ import picocli.CommandLine.Spec;
             "Reads every run under DIR... (sweep directories, 'compare' directories, single run directories, or "
                     + "folders holding any of them) from its files, without training anything. Runs whose settings "
                     + "agree except the seed form a cell; rows and columns are settings (default: rows model,dataset "
-                    + "and columns vdm); a setting that differs between runs and is neither a row nor a column is "
-                    + "added to the row labels, so different experiments are never pooled.",
+                    + "and columns vdm); a setting that differs between the runs of a row and is neither a row nor "
+                    + "a column is added to the row labels, so different experiments are never pooled.",
             "",
-            "Each cell: the median test accuracy (%) of its done runs, min-max (or the interquartile range), "
+            "Each cell: the median test accuracy (%%) of its done runs, min-max (or the interquartile range), "
                     + "n = runs done, and for a deformed cell Δ, its difference to the original model's median "
                     + "with the same settings; the best median of each row is in bold. A cell with runs that "
                     + "are not done (failed, broken, interrupted, running, or planned by a sweep and not "
@@ -70,7 +70,7 @@ final class TableCommand implements Callable<Integer> {
     private List<Path> dirs;
 
     @Option(names = "--metric", paramLabel = "WHICH", defaultValue = "final",
-            description = "final (test accuracy after the last epoch, as the paper) or best (of the best epoch) "
+            description = "final (test accuracy after the last epoch, as in the paper) or best (of the best epoch) "
                     + "(default: ${DEFAULT-VALUE}).")
     private Metric metric;
 
@@ -108,8 +108,8 @@ final class TableCommand implements Callable<Integer> {
         found.problems().forEach(p -> err.println("warning: " + p));
         for (RunRecord run : found.runs()) {
             if (REPORTED.contains(run.state())) {
-                err.println("warning: " + run.dir() + " is " + run.state().id() + (run.problem() == null ? ""
-                        : ": " + run.problem()) + "; counted, not in the median");
+                err.println("warning: " + run.dir() + ": " + run.state().id() + (run.problem() == null ? ""
+                        : ": " + run.problem()) + " (counted in its cell, not in the median)");
             }
         }
         err.flush();

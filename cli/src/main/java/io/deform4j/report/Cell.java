@@ -2,7 +2,9 @@ package io.deform4j.report;
 
 import io.deform4j.sweep.RunRecord;
 import io.deform4j.sweep.RunState;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +20,8 @@ import java.util.Map;
 public record Cell(Map<String, Object> settings, Map<String, Object> experiment, List<RunRecord> runs) {
 
     public Cell {
-        settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
-        experiment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(experiment));
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        experiment = Collections.unmodifiableMap(new LinkedHashMap<>(experiment));
         runs = List.copyOf(runs);
     }
 

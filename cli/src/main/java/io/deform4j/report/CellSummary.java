@@ -4,6 +4,7 @@ import io.deform4j.stats.Statistics;
 import io.deform4j.sweep.RunRecord;
 import io.deform4j.sweep.RunState;
 import io.deform4j.train.EpochMetrics;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -41,7 +42,7 @@ public record CellSummary(int runs, int planned, Map<RunState, Integer> unfinish
         List<RunRecord> done = cell.done();
         double[] values = done.stream().mapToDouble(r -> metric.of(r.metrics()).orElseThrow()).toArray();
         return new CellSummary(done.size(), cell.runs().size(), cell.unfinished(),
-                java.util.Arrays.stream(values).boxed().toList(),
+                Arrays.stream(values).boxed().toList(),
                 Statistics.median(values), Statistics.quantile(values, 0), Statistics.quantile(values, 1),
                 Statistics.quantile(values, 0.25), Statistics.quantile(values, 0.75),
                 perEpoch(done, EpochMetrics::trainSeconds), perEpoch(done, EpochMetrics::evalSeconds));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The text of one entry of a results table, shared by the Markdown and LaTeX tables: the value
@@ -60,7 +61,7 @@ final class CellText {
         StringBuilder text = new StringBuilder("n=").append(s.runs());
         if (s.runs() < s.planned()) {
             text.append(" of ").append(s.planned());
-            for (Map.Entry<RunState, Integer> state : new java.util.TreeMap<>(s.unfinished()).entrySet()) {
+            for (Map.Entry<RunState, Integer> state : new TreeMap<>(s.unfinished()).entrySet()) {
                 text.append(", ").append(state.getValue()).append(' ').append(state.getKey().id());
             }
         }

@@ -2,6 +2,7 @@ package io.deform4j.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +63,7 @@ final class LatexTable {
 
     /** The row of column groups: each run of columns under one group as a {@code \multicolumn}, ruled below. */
     private static void writeGroups(List<Layout.Column> columns, int labels, PrintWriter out) {
-        List<String> cells = new ArrayList<>(java.util.Collections.nCopies(labels, ""));
+        List<String> cells = new ArrayList<>(Collections.nCopies(labels, ""));
         StringBuilder rules = new StringBuilder();
         int start = 0;
         while (start < columns.size()) {
@@ -73,7 +74,7 @@ final class LatexTable {
             }
             int span = end - start + 1;
             if (group.isEmpty()) {
-                cells.addAll(java.util.Collections.nCopies(span, ""));
+                cells.addAll(Collections.nCopies(span, ""));
             } else {
                 cells.add("\\multicolumn{" + span + "}{c}{" + escape(group) + "}");
                 rules.append("\\cmidrule(lr){").append(labels + start + 1).append('-').append(labels + end + 1)

@@ -1,5 +1,6 @@
 package io.deform4j.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ public interface Layout {
 
     /** The settings whose values place a cell: those of the rows, then of the columns. */
     default List<String> laidOut() {
-        List<String> all = new java.util.ArrayList<>(rowSettings());
+        List<String> all = new ArrayList<>(rowSettings());
         all.addAll(columnSettings());
         return List.copyOf(all);
     }
