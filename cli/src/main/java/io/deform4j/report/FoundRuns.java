@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -45,7 +45,7 @@ public record FoundRuns(List<RunRecord> runs, List<String> problems) {
     public static FoundRuns find(List<Path> paths) throws IOException {
         List<RunRecord> runs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Set<Path> seen = new LinkedHashSet<>();
+        Set<Path> seen = new HashSet<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new IllegalArgumentException(path + " does not exist");
@@ -58,7 +58,7 @@ public record FoundRuns(List<RunRecord> runs, List<String> problems) {
                             + RunDirectory.RUN_JSON + "), a sweep directory (with " + SweepDirectory.SWEEP_JSON
                             + ") or a folder holding them");
                 }
-                start = path.toAbsolutePath().getParent();
+                start = path.getParent() != null ? path.getParent() : path.toAbsolutePath().getParent();
             }
             List<Path> found = new ArrayList<>();
             collect(start, found);

@@ -100,13 +100,8 @@ public final class ResultsTable {
             List<String> labels = new ArrayList<>(place.row());
             grouped.extras().forEach(s -> labels.add(SettingsSchema.text(cell.settings().get(s))));
             columns.add(place.column());
-            List<Map<Layout.Column, Entry>> lines = placed.computeIfAbsent(labels, k -> new ArrayList<>());
-            Map<Layout.Column, Entry> line = lines.stream().filter(l -> !l.containsKey(place.column())).findFirst()
-                    .orElseGet(() -> {
-                        lines.add(new HashMap<>());
-                        return lines.get(lines.size() - 1);
-                    });
-            line.put(place.column(), entry(cell, place.note(), summaries));
+            freeLine(placed.computeIfAbsent(labels, k -> new ArrayList<>()), place.column())
+                    .put(place.column(), entry(cell, place.note(), summaries));
         }
 
         List<Layout.Column> columnList = List.copyOf(columns);
@@ -177,6 +172,17 @@ public final class ResultsTable {
         return new Entry(cell, summary, note, compared ? summary.median() - reference.median() : null,
                 compared ? summary.trainSeconds() / reference.trainSeconds() : null,
                 compared ? summary.evalSeconds() / reference.evalSeconds() : null, false);
+    }
+
+    /** The first line of a row whose {@code column} is free, a new one if none is. */
+    private static Map<Layout.Column, Entry> freeLine(List<Map<Layout.Column, Entry>> lines, Layout.Column column) {
+        for (Map<Layout.Column, Entry> line : lines) {
+            if (!line.containsKey(column)) {
+                return line;
+            }
+        }
+        lines.add(new HashMap<>());
+        return lines.get(lines.size() - 1);
     }
 
     /** The fixed rows first (each with every row that extends it by extra labels, or empty), then the others. */
