@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             "  deform4j hessian --checkpoint runs/ap --top 5 --trace --out hessian-ap",
             "  deform4j simulate fig4 --out out/fig4 --seed 0",
             "  deform4j mappings --vdm 'AP(18/pi,1,2,1)' --vdm 'LE(1,0.99)' --at 0.1,1,2",
+            "  deform4j table runs/my-sweep                       # median accuracy per model and mapping",
             "",
             "Run 'deform4j COMMAND --help' for the options of a command.",
             "",
@@ -43,6 +44,7 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             SweepTaskCommand.class,
             StatusCommand.class,
+            TableCommand.class,
             LandscapeCommand.class,
             HessianCommand.class,
         })

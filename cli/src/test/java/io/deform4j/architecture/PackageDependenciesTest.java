@@ -21,18 +21,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages of the main sources form no cycle: each reference from one {@code io.deform4j}
- * package to another (an import or a qualified name in the code, not in a comment) is an edge, and the graph's
- * strongly connected components (Tarjan) all have one package.
+ * package to another (an import or a qualified name in the code, not in a comment or a string)
+ * is an edge, and the graph's strongly connected components (Tarjan) all have one package.
  */
 class PackageDependenciesTest {
 
     private static final Pattern PACKAGE = Pattern.compile("^package (io\\.deform4j[\\w.]*);", Pattern.MULTILINE);
     /**
-     * String literals, block and line comments: a class named in documentation or in text (the
-     * main class a child process runs) is not a compile-time dependency.
+     * Block and line comments, and character and string literals: a class named in documentation
+     * or in text (the main class a process is started with) is not a compile-time dependency.
      */
-    private static final Pattern COMMENT = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"|/\\*.*?\\*/|//[^\\n]*",
-            Pattern.DOTALL);
+    private static final Pattern COMMENT = Pattern.compile(
+            "/\\*.*?\\*/|//[^\\n]*|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"", Pattern.DOTALL);
     private static final Pattern REFERENCE = Pattern.compile("\\b(io\\.deform4j(?:\\.[a-z]\\w*)+)\\.[A-Z]");
 
     @Test

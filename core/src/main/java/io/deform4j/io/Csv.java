@@ -67,9 +67,18 @@ public final class Csv {
      * the header {@code columns}, then each row's values in column order ({@code null} = empty).
      */
     public static void write(Path file, List<String> columns, List<? extends List<?>> rows) throws IOException {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        columns.forEach(schema::addColumn);
-        AtomicFiles.write(file, out -> MAPPER.writer(schema.build()).writeValue(out, rows));
+        AtomicFiles.write(file, out -> MAPPER.writer(schema(columns)).writeValue(out, rows));
+    }
+
+    /**
+     * Writes a table whose columns are known only at run time to {@code out} (standard output,
+     * for instance): the header {@code columns}, then each row's values in column order
+     * ({@code null} = empty).
+     */
+    public static void write(java.io.Writer out, List<String> columns, List<? extends List<?>> rows)
+            throws IOException {
+        MAPPER.writer(schema(columns)).writeValue(out, rows);
+        out.flush();
     }
 
     /**
@@ -108,6 +117,13 @@ public final class Csv {
             String line = lineNumber > 0 ? " (line " + lineNumber + ")" : "";
             throw new IOException(file + ": " + e.getOriginalMessage() + line, e);
         }
+    }
+
+    /** The schema of a table with the header {@code columns}. */
+    private static CsvSchema schema(List<String> columns) {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        columns.forEach(schema::addColumn);
+        return schema.build();
     }
 
     /** The schema of {@code type}: its components in declaration order, with a header. */
