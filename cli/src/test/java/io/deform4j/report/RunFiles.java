@@ -64,7 +64,7 @@ public final class RunFiles {
         Double best = rows.stream().map(EpochMetrics::testAccuracy).max(Double::compare).orElse(null);
         Integer bestEpoch = rows.stream().filter(r -> best != null && r.testAccuracy() == best)
                 .map(EpochMetrics::epoch).findFirst().orElse(null);
-        Json.write(dir.resolve(RunDirectory.RUN_JSON), new RunInfo(config, status, rows.size(), last, best, bestEpoch,
+        Json.write(dir.resolve(RunDirectory.RUN_JSON), new RunInfo(config, status, rows.size(), null, last, best, bestEpoch,
                 stopReason, 2000, 500, 272_474));
         return dir;
     }
