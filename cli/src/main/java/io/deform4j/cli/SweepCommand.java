@@ -148,7 +148,7 @@ final class SweepCommand implements Callable<Integer> {
         SlurmExecutor.Options options = slurm.options(threadsPerRun != null ? threadsPerRun : 1);
         SweepDirectory sweep = SweepDirectory.prepare(out, plan);
         List<String> runs = Launch.select(sweep.records(), retryFailed, w);
-        w.printf("sweep %s: %d runs, %d to submit, %d CPUs and %d GPUs each; directory %s%n", plan.name(),
+        w.printf("sweep %s: %d runs, %d to launch, %d CPUs and %d GPUs each; directory %s%n", plan.name(),
                 plan.runs().size(), runs.size(), options.threadsPerRun(), options.gpusPerRun(), out);
         w.flush();
         return new SlurmExecutor(options).execute(sweep, runs, w);

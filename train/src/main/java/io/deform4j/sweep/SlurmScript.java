@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * from that checkpoint within a new time limit.
  *
  * @param jobName  the job's name in {@code squeue}
- * @param sweep    the sweep, with an absolute path (the job runs in another working directory)
+ * @param sweep    the sweep, with an absolute path (the script may be submitted from any directory)
  * @param runsFile the file that lists the run of each array task, one name per line
  * @param tasks    the number of array tasks (runs), ≥ 1
  * @param options  the submission's resources and limits
@@ -43,7 +43,8 @@ record SlurmScript(String jobName, SweepDirectory sweep, Path runsFile, int task
         List<String> d = new ArrayList<>();
         d.add("--job-name=" + jobName);
         d.add("--array=0-" + (tasks - 1) + (options.maxRunning() > 0 ? "%" + options.maxRunning() : ""));
-        // One file per task and attempt group; append, or a requeued task would truncate its first attempt's output.
+        // One file per array task (%A the array's job id, %a the task), appended to: a requeued task
+        // would otherwise truncate the output of its earlier attempts.
         d.add("--output=" + logs.resolve("slurm-%A_%a.out"));
         d.add("--error=" + logs.resolve("slurm-%A_%a.out"));
         d.add("--open-mode=append");
