@@ -101,9 +101,9 @@ class SlurmSweepTest {
         assertThat(command(List.of("squeue", "--noheader", "--jobs", job, "--format", "%i"))).contains("%2");
         SweepDirectory sweep = SweepDirectory.existing(dir);
         List<String> runs = Files.readAllLines(dir.resolve("slurm/slurm-test-1.runs"));
-        assertThat(runs).hasSize(4);
+        assertThat(runs).containsExactlyElementsOf(sweep.runs().keySet());
         String failedRun = runs.get(3);
-        assertThat(failedRun).startsWith("folder-");
+        assertThat(sweep.runs().get(failedRun).dataset()).isEqualTo("folder");
 
         List<RunRecord> records = awaitEnd(sweep, job, runs.size(), r -> true, out -> out.contains(EXITED));
         Map<String, RunRecord> byName = new TreeMap<>();
@@ -241,8 +241,9 @@ class SlurmSweepTest {
 
     /**
      * Waits until every run of the sweep has ended as its records say and {@code ready} holds for
-     * each, and the output of each of the {@code tasks} array tasks of {@code job} is
-     * {@code written} (the job script writes its last lines after the run's process ended).
+     * each, the output of each of the {@code tasks} array tasks of {@code job} is {@code written}
+     * (the job script writes its last lines after the run's process ended), and SLURM no longer
+     * lists the job (a launch leaves the runs of listed tasks alone, even completing ones).
      */
     private static List<RunRecord> awaitEnd(SweepDirectory sweep, String job, int tasks, Predicate<RunRecord> ready,
             Predicate<String> written) throws Exception {
@@ -257,7 +258,8 @@ class SlurmSweepTest {
                     return false;
                 }
             }
-            return true;
+            return command(List.of("squeue", "--noheader", "--array", "--format", "%i")).lines()
+                    .noneMatch(id -> id.startsWith(job + "_"));
         }, () -> describe(sweep, job));
         return sweep.records();
     }

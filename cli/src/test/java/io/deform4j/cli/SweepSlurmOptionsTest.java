@@ -2,6 +2,7 @@ package io.deform4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deform4j.sweep.SweepDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,8 +66,9 @@ class SweepSlurmOptionsTest {
                 "--requeue");
         assertThat(Files.readString(script)).contains("'sweep-task' '" + dir + "' \"$run\" '--threads' '2'",
                 "scontrol requeue \"$task_id\"");
-        assertThat(Files.readAllLines(dir.resolve("slurm/four-1.runs"))).containsExactly("seed1", "seed2", "seed3",
-                "seed4");
+        // one task per run, in the sweep's order
+        assertThat(Files.readAllLines(dir.resolve("slurm/four-1.runs")))
+                .containsExactlyElementsOf(SweepDirectory.existing(dir).runs().keySet());
         assertThat(dir.resolve("slurm/jobs.json")).doesNotExist();
         CliRunner status = CliRunner.run("status", dir.toString());
         assertThat(status.out()).contains("4 runs: 4 pending");
