@@ -154,7 +154,7 @@ public final class SlurmExecutor implements Executor {
             out.println("nothing to submit");
             return 0;
         }
-        String sbatch = options.dryRun() ? "sbatch" : command("sbatch");
+        String sbatch = options.dryRun() ? "sbatch" : locate("sbatch");
         SlurmJobs jobs = SlurmJobs.read(jobsFile);
         List<String> submit = options.dryRun() ? runs : notQueued(jobs, runs, out);
         if (submit.isEmpty()) {
@@ -195,7 +195,7 @@ public final class SlurmExecutor implements Executor {
         if (jobs.jobs().isEmpty()) {
             return runs;
         }
-        String queue = run(List.of(command("squeue"), "--noheader", "--array", "--user",
+        String queue = call(List.of(locate("squeue"), "--noheader", "--array", "--user",
                 System.getProperty("user.name"), "--format", "%i %T"), "squeue");
         Map<String, String> queued = jobs.queuedRuns(queue.lines().toList());
         List<String> left = new ArrayList<>();
@@ -211,7 +211,7 @@ public final class SlurmExecutor implements Executor {
 
     /** Submits the job; its id. */
     private static String submit(List<String> command) throws IOException, InterruptedException {
-        String output = run(command, "sbatch").strip();
+        String output = call(command, "sbatch").strip();
         // --parsable prints "JOBID" or "JOBID;CLUSTER"
         String jobId = output.lines().reduce((first, last) -> last).orElse("").split(";")[0].strip();
         if (!jobId.matches("\\d+")) {
@@ -225,7 +225,7 @@ public final class SlurmExecutor implements Executor {
      *
      * @throws IllegalArgumentException if it fails or does not answer in time, with its error output
      */
-    private static String run(List<String> command, String name) throws IOException, InterruptedException {
+    private static String call(List<String> command, String name) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> text(process.getInputStream()));
@@ -255,7 +255,7 @@ public final class SlurmExecutor implements Executor {
      *
      * @throws IllegalArgumentException if it is not there
      */
-    private String command(String name) {
+    private String locate(String name) {
         for (String folder : searchPath.split(File.pathSeparator)) {
             if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, name))) {
                 return Path.of(folder, name).toString();
