@@ -3,6 +3,7 @@ package io.deform4j.cli;
 import io.deform4j.settings.SettingsSchema;
 import io.deform4j.sweep.Launch;
 import io.deform4j.sweep.LocalExecutor;
+import io.deform4j.sweep.SlurmExecutor;
 import io.deform4j.sweep.SweepDirectory;
 import io.deform4j.sweep.SweepPlan;
 import io.deform4j.sweep.SweepRun;
@@ -13,9 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,6 +45,12 @@ import picocli.CommandLine.Spec;
             "The local executor runs one process per run, --parallel at a time, each with "
                     + "--threads-per-run engine threads (default: the cores divided among them) and, with "
                     + "--devices, its own GPU. SIGTERM or Ctrl-C stops the runs resumably.",
+            "",
+            "--executor slurm submits the runs as one SLURM job array (one task per run, "
+                    + "--threads-per-run CPUs each, default 1) and returns; the cluster must see this installation "
+                    + "and DIR at the same paths. 'deform4j status DIR' then shows the runs. A run warned before its "
+                    + "time limit checkpoints and requeues itself; launching again submits what is left. See "
+                    + "docs/sweeps-slurm.md.",
             ""
         },
         footerHeading = "%nExamples:%n",
@@ -49,9 +59,12 @@ import picocli.CommandLine.Spec;
             "  deform4j sweep my-sweep.yaml --print --set epochs=3",
             "  deform4j sweep my-sweep.yaml --out runs/my-sweep --parallel 2",
             "  deform4j sweep my-sweep.yaml --out runs/my-sweep --retry-failed",
+            "  deform4j sweep table1 --out ~/sweeps/t1 --executor slurm --gpus-per-run 1 \\",
+            "      --partition gpu --max-running 8 --time 04:00:00 --sbatch-arg=--account=my-lab",
             "  deform4j status runs/my-sweep",
             "",
-            "Exit status: 0 every run done, 1 a run failed, 2 bad input, 75 runs stopped and resumable."
+            "Exit status: 0 every run done (slurm: submitted), 1 a run failed, 2 bad input, 75 runs stopped and "
+                    + "resumable."
         })
 final class SweepCommand implements Callable<Integer> {
 
@@ -76,7 +89,8 @@ final class SweepCommand implements Callable<Integer> {
     private int parallel;
 
     @Option(names = "--threads-per-run", paramLabel = "N",
-            description = "Engine threads of each run (default: the cores divided among the parallel runs).")
+            description = "Engine threads of each run (default: the cores divided among the parallel runs; "
+                    + "slurm: 1), its --cpus-per-task with slurm.")
     private Integer threadsPerRun;
 
     @Option(names = "--devices", paramLabel = "ID,...", split = ",",
@@ -85,6 +99,17 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--fail-fast", description = "Stop every run when one fails.")
     private boolean failFast;
+
+    /** Where the runs run. */
+    enum ExecutorKind { LOCAL, SLURM }
+
+    @Option(names = "--executor", paramLabel = "KIND", defaultValue = "local",
+            description = "local (this machine) or slurm (a SLURM job array: --partition, --gpus-per-run, "
+                    + "--max-running, --time, --signal-margin, --sbatch-arg, --dry-run) (default: ${DEFAULT-VALUE}).")
+    private ExecutorKind executor;
+
+    @Mixin
+    private SlurmOptions slurm;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting of every run (repeatable), "
             + "e.g. --set epochs=3 --set data-dir=~/data/cifar100; not one that the sweep varies.")
@@ -101,6 +126,10 @@ final class SweepCommand implements Callable<Integer> {
         if (out == null) {
             throw new IllegalArgumentException("--out DIR is required to run a sweep (or --print to list its runs)");
         }
+        if (executor == ExecutorKind.SLURM) {
+            return submit(plan, w);
+        }
+        refuseOptionsOf("slurm", slurm.given(spec.commandLine().getParseResult()));
         int threads = threadsPerRun != null ? threadsPerRun
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, parallel));
         LocalExecutor.Options local = new LocalExecutor.Options(parallel, threads, devices, failFast);
@@ -110,6 +139,26 @@ final class SweepCommand implements Callable<Integer> {
                 plan.runs().size(), runs.size(), local.parallel(), local.threadsPerRun(), out);
         w.flush();
         return new LocalExecutor(local).execute(sweep, runs, w);
+    }
+
+    /** Submits the runs to SLURM ({@code --executor slurm}). */
+    private int submit(SweepPlan plan, PrintWriter w) throws Exception {
+        refuseOptionsOf("local", Stream.of("--parallel", "--devices", "--fail-fast")
+                .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList());
+        SlurmExecutor.Options options = slurm.options(threadsPerRun != null ? threadsPerRun : 1);
+        SweepDirectory sweep = SweepDirectory.prepare(out, plan);
+        List<String> runs = Launch.select(sweep.records(), retryFailed, w);
+        w.printf("sweep %s: %d runs, %d to launch, %d CPUs and %d GPUs each; directory %s%n", plan.name(),
+                plan.runs().size(), runs.size(), options.threadsPerRun(), options.gpusPerRun(), out);
+        w.flush();
+        return new SlurmExecutor(options).execute(sweep, runs, w);
+    }
+
+    private void refuseOptionsOf(String other, List<String> given) {
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", given) + ": option" + (given.size() > 1 ? "s" : "")
+                    + " of --executor " + other + ", not of --executor " + executor.name().toLowerCase(Locale.ROOT));
+        }
     }
 
     static Map<String, Object> parseOverrides(List<String> overrides) {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * DIR/runs/NAME/        each run's directory, as {@code deform4j train} writes it
  * DIR/logs/NAME.log     each run's output
  * DIR/state/NAME.json   what the process that trains the run wrote about it ({@link TaskRecord})
+ * DIR/slurm/            the job scripts {@link SlurmExecutor} submitted, and its record of the jobs
  * </pre>
  *
  * Launching a sweep into a directory that holds one checks that the spec is the same: adding
@@ -129,6 +130,15 @@ public final class SweepDirectory {
             throw new IllegalArgumentException(dir + " holds no sweep (" + SWEEP_JSON + " is missing)");
         }
         return new SweepDirectory(dir);
+    }
+
+    /** The sweep's name, as {@code sweep.json} records it. */
+    public String name() throws IOException {
+        JsonNode name = Json.MAPPER.readTree(dir.resolve(SWEEP_JSON).toFile()).get("name");
+        if (name == null || !name.isTextual()) {
+            throw new IllegalArgumentException(dir.resolve(SWEEP_JSON) + " has no 'name'; is it a deform4j sweep record?");
+        }
+        return name.asText();
     }
 
     /** The runs recorded in {@code sweep.json}, name → configuration. */
