@@ -75,7 +75,8 @@ public final class SweepDirectory {
 
     /**
      * Opens {@code dir} for {@code plan}: creates it and records the plan, or checks that the plan
-     * only adds runs to the one recorded there, and records the union.
+     * only adds runs to the one recorded there, and records the plan's runs in the plan's order
+     * (new seeds beside the old ones, as {@code status} lists them).
      *
      * @throws IllegalArgumentException if {@code dir} is a file, holds something else than a
      *     sweep, or holds a sweep whose recorded runs the plan changes or drops
@@ -99,8 +100,8 @@ public final class SweepDirectory {
                         + (changes.size() > 10 ? "; and " + (changes.size() - 10) + " more" : "")
                         + ". Adding runs (seeds, grid values) is allowed; for other changes use a new --out");
             }
-            recorded.forEach((name, values) -> runs.put(name, TrainConfig.recorded(values)));
         }
+        // every recorded run is in the plan (changes() refuses a dropped one), so the plan is the union
         for (SweepRun run : plan.runs()) {
             runs.put(run.name(), run.config());
         }

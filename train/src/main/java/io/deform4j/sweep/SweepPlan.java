@@ -16,13 +16,15 @@ import java.util.TreeSet;
 /**
  * The runs a {@link SweepSpec} expands to: for each cell, the cross product of the grid (the last
  * grid key varying fastest), each over the base settings, with {@code overrides} (the command
- * line's {@code --set}) over everything. Each run's directory name is made from the settings that
- * vary across the sweep ({@link #runName}), so it is readable and the same whenever the spec is
- * read again.
+ * line's {@code --set}) over everything. Each run's directory name is made from the settings the
+ * spec varies ({@link #runName}), so it is readable and the same whenever the spec is read again,
+ * also after values are added to the grid.
  *
  * @param spec      the spec it expands
  * @param overrides settings given for every run on the command line, name → value
- * @param varying   the settings whose value differs between runs, in naming order
+ * @param varying   the settings the spec varies, in naming order: every grid key, even one with a
+ *                  single value (so that adding a value to it keeps the names of the runs made
+ *                  before), and every other setting whose value differs between runs
  * @param runs      the runs, in expansion order
  */
 public record SweepPlan(SweepSpec spec, Map<String, Object> overrides, List<String> varying, List<SweepRun> runs) {
@@ -35,7 +37,7 @@ public record SweepPlan(SweepSpec spec, Map<String, Object> overrides, List<Stri
      * fails before anything runs.
      *
      * @throws IllegalArgumentException naming the run and setting for a bad value, or an override
-     *     of a setting that the sweep varies
+     *     of a setting that the spec varies (the run names would not say what was trained)
      */
     public static SweepPlan expand(SweepSpec spec, Map<String, Object> overrides) {
         List<Map<String, Object>> given = new ArrayList<>();
@@ -48,11 +50,11 @@ public record SweepPlan(SweepSpec spec, Map<String, Object> overrides, List<Stri
             }
         }
         checkAvailable(spec.name(), given);
-        List<String> varying = varying(given);
+        List<String> varying = varying(spec, given);
         for (String key : overrides.keySet()) {
             if (varying.contains(key)) {
-                throw new IllegalArgumentException("--set " + key + ": the sweep varies " + key
-                        + " across its runs; change it in the spec");
+                throw new IllegalArgumentException("--set " + key + ": the spec varies " + key + " (grid or cells) "
+                        + "and names the runs by it; change it in the spec");
             }
         }
         List<SweepRun> runs = new ArrayList<>();
@@ -140,11 +142,11 @@ public record SweepPlan(SweepSpec spec, Map<String, Object> overrides, List<Stri
         return name.replaceAll("[^A-Za-z0-9._()+,=-]", "_");
     }
 
-    private static List<String> varying(List<Map<String, Object>> given) {
+    private static List<String> varying(SweepSpec spec, List<Map<String, Object>> given) {
         List<String> keys = new ArrayList<>();
         for (String key : orderedKeys(given)) {
             Object first = given.get(0).get(key);
-            if (given.stream().anyMatch(s -> !Objects.equals(s.get(key), first))) {
+            if (spec.grid().containsKey(key) || given.stream().anyMatch(s -> !Objects.equals(s.get(key), first))) {
                 keys.add(key);
             }
         }

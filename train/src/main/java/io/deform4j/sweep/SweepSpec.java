@@ -26,7 +26,7 @@ import java.util.Map;
  * name: demo
  * base: {dataset: sample, epochs: 3}
  * grid:
- *   vdm: [original, LE(1,0.99)]
+ *   vdm: [original, 'LE(1,0.99)']   # quoted: in [a, b] a comma separates values
  *   seed: [1, 2, 3]
  * cells:                      # optional
  *   - {model: resnet20, lr: 0.1}
@@ -118,7 +118,7 @@ public record SweepSpec(String name, Map<String, Object> base, Map<String, List<
             if (cellsNode != null && !cellsNode.isNull()) {
                 if (!cellsNode.isArray() || cellsNode.isEmpty()) {
                     throw new IllegalArgumentException("cells must be a non-empty list of settings, e.g. "
-                            + "[{model: resnet20, vdm: LE(1,0.9)}]");
+                            + "[{model: resnet20, vdm: 'LE(1,0.9)'}]");
                 }
                 for (int i = 0; i < cellsNode.size(); i++) {
                     cells.add(settings(cellsNode.get(i), "cells[" + i + "]"));
@@ -142,6 +142,10 @@ public record SweepSpec(String name, Map<String, Object> base, Map<String, List<
         Map<String, Object> raw = new LinkedHashMap<>();
         node.fields().forEachRemaining(f -> raw.put(f.getKey(), YAML.convertValue(f.getValue(), Object.class)));
         try {
+            raw.forEach((key, value) -> {
+                checkWhole(key);
+                checkWhole(value);
+            });
             return TrainConfig.SCHEMA.layer(raw);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
@@ -159,12 +163,28 @@ public record SweepSpec(String name, Map<String, Object> base, Map<String, List<
         List<Object> values = new ArrayList<>();
         for (JsonNode value : node) {
             try {
-                values.add(TrainConfig.SCHEMA.convert(key, YAML.convertValue(value, Object.class)));
+                Object plain = YAML.convertValue(value, Object.class);
+                checkWhole(plain);
+                values.add(TrainConfig.SCHEMA.convert(key, plain));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
         }
         return values;
+    }
+
+    /**
+     * Refuses text whose parentheses do not pair up: in YAML's flow collections ({@code [a, b]},
+     * {@code {k: v}}) a comma ends an item, so an unquoted {@code LE(1,0.9)} arrives as
+     * {@code LE(1} and {@code 0.9)}; without this check the message would be about a mapping or
+     * a setting that nobody wrote.
+     */
+    private static void checkWhole(Object value) {
+        if (value instanceof String text
+                && text.chars().filter(c -> c == '(').count() != text.chars().filter(c -> c == ')').count()) {
+            throw new IllegalArgumentException("'" + text + "' has unpaired parentheses: in YAML's [a, b] and "
+                    + "{k: v} a comma separates items, so quote a value that holds one, e.g. 'LE(1,0.9)'");
+        }
     }
 
     /** An unmodifiable copy that keeps the order the settings were written in. */
