@@ -8,17 +8,19 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a sweep on this machine: one child process per run ({@link TaskCommand}), {@code parallel}
  * at a time, each with its own thread budget, its own GPU when devices are given (exported as
  * {@code CUDA_VISIBLE_DEVICES}) and its own log file. A run that fails is reported and the others
- * go on, unless {@code failFast}. When this process is asked to stop (SIGTERM, Ctrl-C), it passes
- * SIGTERM on to every child, which checkpoints and exits resumable, and waits for them.
+ * go on, unless {@code failFast}. The runs' epochs are shown as they complete
+ * ({@link LaunchDisplay}). When this process is asked to stop (SIGTERM, Ctrl-C, SIGUSR1), it passes
+ * the signal on to every child, which checkpoints and exits resumable, starts no further run and
+ * ends when they have ended ({@link ChildProcesses}).
  */
 public final class LocalExecutor implements Executor {
 
@@ -50,6 +52,9 @@ public final class LocalExecutor implements Executor {
         }
     }
 
+    /** How often the running runs' epochs are read for the display. */
+    private static final long POLL_MILLIS = 1000;
+
     private final Options options;
 
     public LocalExecutor(Options options) {
@@ -61,76 +66,75 @@ public final class LocalExecutor implements Executor {
             InterruptedException {
         Deque<String> queue = new ArrayDeque<>(runs);
         Deque<String> freeDevices = new ArrayDeque<>(options.devices());
-        Map<String, Child> running = new ConcurrentHashMap<>(); // the shutdown hook reads it
         List<String> failed = new ArrayList<>();
         List<String> interrupted = new ArrayList<>();
         int done = 0;
-        Thread stopper = new Thread(() -> stopAll(List.copyOf(running.values())), "deform4j-sweep-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        try {
-            while (!queue.isEmpty() || !running.isEmpty()) {
-                while (!queue.isEmpty() && running.size() < options.parallel()
+        try (LaunchDisplay display = LaunchDisplay.open(sweep, runs, out);
+                ChildProcesses children = ChildProcesses.watch(display::event)) {
+            while (true) {
+                while (!queue.isEmpty() && children.list().size() < options.parallel()
                         && (failed.isEmpty() || !options.failFast())) {
-                    String name = queue.poll();
-                    String device = freeDevices.poll();
-                    running.put(name, start(sweep, name, device));
-                    out.printf("started  %s%s (log %s)%n", name, device == null ? "" : " on GPU " + device,
-                            sweep.log(name));
-                    out.flush();
+                    String device = freeDevices.peek();
+                    ChildProcesses.Child child = children.start(queue.peek(), command(sweep, queue.peek(), device),
+                            device);
+                    if (child == null) {
+                        break; // stopping
+                    }
+                    queue.poll();
+                    freeDevices.poll();
+                    display.started(child.run(), device);
                 }
+                List<ChildProcesses.Child> running = children.list();
                 if (running.isEmpty()) {
                     break;
                 }
-                CompletableFuture.anyOf(running.values().stream().map(c -> c.process().onExit())
-                        .toArray(CompletableFuture[]::new)).get();
-                for (var it = running.entrySet().iterator(); it.hasNext(); ) {
-                    var entry = it.next();
-                    Child child = entry.getValue();
+                try {
+                    CompletableFuture.anyOf(running.stream().map(c -> c.process().onExit())
+                            .toArray(CompletableFuture[]::new)).get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillRunning) {
+                    // show the epochs they reached
+                }
+                display.poll(running.stream().map(ChildProcesses.Child::run).toList());
+                for (ChildProcesses.Child child : running) {
                     if (child.process().isAlive()) {
                         continue;
                     }
-                    it.remove();
+                    children.remove(child);
                     if (child.device() != null) {
                         freeDevices.add(child.device());
                     }
                     int code = child.process().exitValue();
-                    String name = entry.getKey();
+                    String name = child.run();
                     if (code == 0) {
                         done++;
-                        out.printf("done     %s (%d of %d)%n", name, done, runs.size());
-                    } else if (code == INTERRUPTED) {
+                        display.ended(name, String.format("done     %s (%d of %d)", name, done, runs.size()));
+                    } else if (code == INTERRUPTED || (children.stopping() && code > 128)) {
+                        // > 128: ended by the signal passed on, before it could catch it; its record
+                        // says running with a dead pid, which reads as interrupted
                         interrupted.add(name);
-                        out.printf("stopped  %s, resumable%n", name);
+                        display.ended(name, String.format("stopped  %s, resumable", name));
                     } else {
                         failed.add(name);
-                        out.printf("FAILED   %s (exit %d): %s%n", name, code,
-                                RunRecord.lastLine(sweep.log(name)).orElse("see " + sweep.log(name)));
+                        display.ended(name, String.format("FAILED   %s (exit %d): %s", name, code,
+                                RunRecord.lastLine(sweep.log(name)).orElse("see " + sweep.log(name))));
                         if (options.failFast()) {
-                            out.println("--fail-fast: stopping the other runs");
-                            stopAll(List.copyOf(running.values()));
+                            display.event("--fail-fast: stopping the other runs");
+                            children.stop(null);
                         }
                     }
-                    out.flush();
                 }
             }
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it stops the children
-            }
         }
         out.printf("%d done, %d failed, %d stopped resumable, %d not started%n", done, failed.size(),
                 interrupted.size(), queue.size());
+        out.flush();
         return !failed.isEmpty() ? 1 : !interrupted.isEmpty() || !queue.isEmpty() ? INTERRUPTED : 0;
     }
 
-    private record Child(Process process, String device) {
-    }
-
-    private Child start(SweepDirectory sweep, String name, String device) throws IOException {
+    /** The child process of {@code name}: its own log, the engine offline, its GPU if any. */
+    private ProcessBuilder command(SweepDirectory sweep, String name, String device) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(TaskCommand.of(sweep.path(), name, options.threadsPerRun()));
         Files.createDirectories(sweep.log(name).getParent());
         builder.redirectErrorStream(true).redirectOutput(Redirect.appendTo(sweep.log(name).toFile()));
@@ -139,21 +143,6 @@ public final class LocalExecutor implements Executor {
         if (device != null) {
             builder.environment().put("CUDA_VISIBLE_DEVICES", device);
         }
-        return new Child(builder.start(), device);
-    }
-
-    /** SIGTERM to every child (each checkpoints and exits resumable), then waits for them. */
-    private static void stopAll(Iterable<Child> children) {
-        for (Child child : children) {
-            child.process().destroy();
-        }
-        for (Child child : children) {
-            try {
-                child.process().waitFor(10, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        return builder;
     }
 }

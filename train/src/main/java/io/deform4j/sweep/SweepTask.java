@@ -20,41 +20,30 @@ import java.util.stream.Stream;
  */
 public final class SweepTask {
 
-    /** How the run ended, with the exit status of the process that ran it. */
-    public enum Outcome {
-        /** Every epoch done (now or before). */
-        DONE(0),
-        /** Training stopped with an error (a loss outside δ's domain, NaN, an I/O error). */
-        FAILED(1),
-        /** The run's input is wrong (its data folder is missing, …): it fails the same way every time. */
-        BAD_INPUT(2),
-        /** Stopped by a signal after a checkpoint (a time limit, preemption, Ctrl-C of the launcher): resumable. */
-        INTERRUPTED(75);
-
-        private final int exitStatus;
-
-        Outcome(int exitStatus) {
-            this.exitStatus = exitStatus;
-        }
-
-        /** The exit status of the process. */
-        public int exitStatus() {
-            return exitStatus;
-        }
-    }
+    /** The exit statuses a run's process ends with, as {@code deform4j train}'s for the same end. */
+    private static final int FAILURE = 1;
+    private static final int BAD_INPUT = 2;
+    private static final int INTERRUPTED = 75;
 
     private SweepTask() {
     }
 
     /**
-     * Trains run {@code name} of the sweep in {@code sweepDir}.
+     * Trains run {@code name} of the sweep in {@code sweepDir}, and returns when it is done (now or
+     * before). A run that does not end is recorded with how and why, and the exception is thrown
+     * on, so that the process says why in its log and exits as {@code deform4j train} would.
      *
      * @param threads the engine's threads for a run that starts now (the executor's budget), or null
      *     for the configured number; a resumed run keeps the number it started with, so that it
      *     resumes bit for bit
-     * @throws IllegalArgumentException if {@code sweepDir} holds no sweep or no run {@code name}
+     * @throws IllegalArgumentException if {@code sweepDir} holds no sweep or no run {@code name}, or
+     *     the run's input is wrong (its data folder is missing, …): it fails the same way every time
+     * @throws TrainingStoppedException if training stopped with an error (a loss outside δ's
+     *     domain, NaN)
+     * @throws TrainingInterruptedException if a signal stopped it after a checkpoint (a time limit,
+     *     preemption, the launcher stopping): resumable
      */
-    public static Outcome run(Path sweepDir, String name, Integer threads, Progress progress) throws IOException {
+    public static void run(Path sweepDir, String name, Integer threads, Progress progress) throws IOException {
         SweepDirectory sweep = SweepDirectory.existing(sweepDir);
         Map<String, TrainConfig> runs = sweep.runs();
         TrainConfig config = runs.get(name);
@@ -69,8 +58,8 @@ public final class SweepTask {
         Path runDir = sweep.runDir(name);
         TaskRecord record = TaskRecord.starting(TaskRecord.read(taskFile));
         if (RunRecord.read(name, runDir, config, null).state() == RunState.DONE) {
-            record.ended("done", Outcome.DONE.exitStatus(), null).write(taskFile);
-            return Outcome.DONE;
+            record.ended("done", 0, null).write(taskFile);
+            return;
         }
         record.write(taskFile);
         try {
@@ -80,19 +69,18 @@ public final class SweepTask {
                 clearUnstarted(runDir);
                 Runs.start(config, runDir, false, progress);
             }
-            record.ended("done", Outcome.DONE.exitStatus(), null).write(taskFile);
-            return Outcome.DONE;
+            record.ended("done", 0, null).write(taskFile);
         } catch (TrainingInterruptedException e) {
-            record.ended("interrupted", Outcome.INTERRUPTED.exitStatus(), e.getMessage()).write(taskFile);
-            return Outcome.INTERRUPTED;
+            record.ended("interrupted", INTERRUPTED, e.getMessage()).write(taskFile);
+            throw e;
         } catch (TrainingStoppedException e) {
-            record.ended("failed", Outcome.FAILED.exitStatus(), e.getMessage()).write(taskFile);
-            return Outcome.FAILED;
+            record.ended("failed", FAILURE, e.getMessage()).write(taskFile);
+            throw e;
         } catch (IllegalArgumentException e) {
-            record.ended("failed", Outcome.BAD_INPUT.exitStatus(), e.getMessage()).write(taskFile);
-            return Outcome.BAD_INPUT;
+            record.ended("failed", BAD_INPUT, e.getMessage()).write(taskFile);
+            throw e;
         } catch (IOException | RuntimeException e) {
-            record.ended("failed", Outcome.FAILED.exitStatus(), String.valueOf(e)).write(taskFile);
+            record.ended("failed", FAILURE, String.valueOf(e)).write(taskFile);
             throw e;
         }
     }
