@@ -44,7 +44,9 @@ import picocli.CommandLine.Spec;
             "",
             "The local executor runs one process per run, --parallel at a time, each with "
                     + "--threads-per-run engine threads (default: the cores divided among them) and, with "
-                    + "--devices, its own GPU. SIGTERM or Ctrl-C stops the runs resumably.",
+                    + "--devices, its own GPU. While they train, a progress bar over their epochs is shown on a "
+                    + "terminal, a line per epoch otherwise. SIGTERM, Ctrl-C or SIGUSR1 (passed on to every run) "
+                    + "stops the runs resumably: no further run starts and the launch exits with 75.",
             "",
             "--executor slurm submits the runs as one SLURM job array (one task per run, "
                     + "--threads-per-run CPUs each, default 1) and returns; the cluster must see this installation "
