@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
 public final class LocalExecutor implements Executor {
 
     /** The exit status of a run that stopped resumable (EX_TEMPFAIL). */
-    static final int INTERRUPTED = 75;
+    static final int INTERRUPTED = SweepTask.Outcome.INTERRUPTED.exitStatus();
 
     /**
      * How runs are executed here.
