@@ -1,5 +1,7 @@
 package io.deform4j.cli;
 
+import io.deform4j.train.TrainingInterruptedException;
+
 /** The exit codes of every command, in one place. */
 public final class ExitCodes {
 
@@ -14,7 +16,7 @@ public final class ExitCodes {
      * {@code train --resume} continues it ({@code EX_TEMPFAIL} of BSD's sysexits.h, "try again
      * later", which batch schedulers and sweep launchers can tell from a failure).
      */
-    public static final int INTERRUPTED = 75;
+    public static final int INTERRUPTED = TrainingInterruptedException.EXIT_STATUS;
 
     private ExitCodes() {
     }

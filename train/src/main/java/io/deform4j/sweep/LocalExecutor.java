@@ -1,5 +1,6 @@
 package io.deform4j.sweep;
 
+import io.deform4j.train.TrainingInterruptedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.ProcessBuilder.Redirect;
@@ -25,7 +26,7 @@ import java.util.concurrent.TimeoutException;
 public final class LocalExecutor implements Executor {
 
     /** The exit status of a run that stopped resumable (EX_TEMPFAIL). */
-    static final int INTERRUPTED = SweepTask.Outcome.INTERRUPTED.exitStatus();
+    static final int INTERRUPTED = TrainingInterruptedException.EXIT_STATUS;
 
     /**
      * How runs are executed here.

@@ -23,7 +23,6 @@ public final class SweepTask {
     /** The exit statuses a run's process ends with, as {@code deform4j train}'s for the same end. */
     private static final int FAILURE = 1;
     private static final int BAD_INPUT = 2;
-    private static final int INTERRUPTED = 75;
 
     private SweepTask() {
     }
@@ -71,7 +70,7 @@ public final class SweepTask {
             }
             record.ended("done", 0, null).write(taskFile);
         } catch (TrainingInterruptedException e) {
-            record.ended("interrupted", INTERRUPTED, e.getMessage()).write(taskFile);
+            record.ended("interrupted", TrainingInterruptedException.EXIT_STATUS, e.getMessage()).write(taskFile);
             throw e;
         } catch (TrainingStoppedException e) {
             record.ended("failed", FAILURE, e.getMessage()).write(taskFile);

@@ -11,6 +11,9 @@ import java.nio.file.Path;
  */
 public class TrainingInterruptedException extends RuntimeException {
 
+    /** The exit status of a process whose run was interrupted and can be resumed ({@code EX_TEMPFAIL}). */
+    public static final int EXIT_STATUS = 75;
+
     private final Path dir;
     private final int epochsCompleted;
     private final int step;
