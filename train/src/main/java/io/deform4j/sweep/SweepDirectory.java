@@ -31,8 +31,11 @@ public final class SweepDirectory {
 
     /** The record of the sweep. */
     public static final String SWEEP_JSON = "sweep.json";
-    /** Settings that say how a run is executed, not what it computes; an executor may set them. */
-    static final List<String> EXECUTION_SETTINGS = List.of("threads");
+    /**
+     * Settings that say how a run is executed, not what it computes: an executor may set them, and
+     * runs that differ only in them are runs of the same experiment.
+     */
+    public static final List<String> EXECUTION_SETTINGS = List.of("threads");
 
     private final Path dir;
 
