@@ -64,10 +64,9 @@ final class RunsSection {
 
     private static String settings(List<RunRecord> runs) {
         Map<String, Set<String>> values = new LinkedHashMap<>();
-        for (String name : TrainConfig.SCHEMA.names()) {
-            Set<String> seen = new LinkedHashSet<>();
-            runs.forEach(r -> seen.add(text(r.config().values().get(name))));
-            values.put(name, seen);
+        TrainConfig.SCHEMA.names().forEach(name -> values.put(name, new LinkedHashSet<>()));
+        for (RunRecord r : runs) {
+            r.config().values().forEach((name, value) -> values.get(name).add(text(value)));
         }
         HtmlTable shared = new HtmlTable("Settings every run shares", List.of("setting", "value"));
         HtmlTable varying = new HtmlTable("Settings that vary between runs", List.of("setting", "values"));
