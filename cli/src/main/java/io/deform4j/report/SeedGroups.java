@@ -85,27 +85,24 @@ final class SeedGroups {
 
     /** What is measured of a finished run. */
     enum Measure {
-        FINAL_TEST_ACCURACY("final test accuracy", r -> last(r).testAccuracy()),
-        BEST_TEST_ACCURACY("best test accuracy", r -> r.metrics().stream().mapToDouble(EpochMetrics::testAccuracy)
-                .max().orElse(Double.NaN)),
-        FINAL_TRAIN_LOSS("final train loss ℓ", r -> last(r).trainLoss()),
-        FINAL_TEST_LOSS("final test loss", r -> last(r).testLoss()),
-        /** The median over epochs, so the first epoch's engine warm-up counts no more than another. */
-        TRAIN_SECONDS("train s/epoch", r -> medianOverEpochs(r, EpochMetrics::trainSeconds)),
-        EVAL_SECONDS("eval s/epoch", r -> medianOverEpochs(r, EpochMetrics::evalSeconds));
+        /** Test accuracy after the last epoch, a fraction. */
+        FINAL_TEST_ACCURACY(r -> last(r).testAccuracy()),
+        /** The best test accuracy of any epoch. */
+        BEST_TEST_ACCURACY(r -> r.metrics().stream().mapToDouble(EpochMetrics::testAccuracy).max().orElse(Double.NaN)),
+        /** The plain training loss ℓ of the last epoch. */
+        FINAL_TRAIN_LOSS(r -> last(r).trainLoss()),
+        FINAL_TEST_LOSS(r -> last(r).testLoss()),
+        /** Seconds per epoch, the median over epochs, so the first epoch's engine warm-up counts no more than another. */
+        TRAIN_SECONDS(r -> medianOverEpochs(r, EpochMetrics::trainSeconds)),
+        EVAL_SECONDS(r -> medianOverEpochs(r, EpochMetrics::evalSeconds));
 
-        private final String label;
         private final ToDoubleFunction<RunRecord> of;
 
-        Measure(String label, ToDoubleFunction<RunRecord> of) {
-            this.label = label;
+        Measure(ToDoubleFunction<RunRecord> of) {
             this.of = of;
         }
 
-        String label() {
-            return label;
-        }
-
+        /** The measure of a run, NaN for a run without a completed epoch. */
         ToDoubleFunction<RunRecord> of() {
             return r -> r.metrics().isEmpty() ? Double.NaN : of.applyAsDouble(r);
         }

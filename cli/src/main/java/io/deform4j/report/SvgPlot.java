@@ -102,18 +102,6 @@ final class SvgPlot {
         return this;
     }
 
-    /** Whether any line has a point that can be drawn. */
-    boolean hasData() {
-        return lines.stream().anyMatch(l -> {
-            for (int i = 0; i < l.x().length; i++) {
-                if (drawable(l.x()[i], l.y()[i])) {
-                    return true;
-                }
-            }
-            return false;
-        });
-    }
-
     /** The chart as an {@code <svg>} element. */
     String svg() {
         double[] xr = range(true);

@@ -71,6 +71,21 @@ class ReportSourcesTest {
     }
 
     @Test
+    void aSweepWhoseRecordCannotBeReadIsListedAndItsRunsAreReadOneByOne() throws Exception {
+        Path sweep = Files.createDirectories(dir.resolve("sweep"));
+        Files.writeString(sweep.resolve("sweep.json"), "{\"runs\": [");
+        SyntheticRuns.finished(sweep.resolve("runs/original-seed1"), "original", 1, 2, 0.5);
+
+        ReportData data = ReportSources.find(List.of(sweep));
+
+        assertThat(data.runs()).extracting(r -> r.label()).containsExactly("sweep/runs/original-seed1");
+        assertThat(data.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo(sweep.resolve("sweep.json"));
+            assertThat(p.message()).contains("not valid JSON", "read one by one");
+        });
+    }
+
+    @Test
     void aPathGivenTwiceOrInsideAnotherIsReadOnce() throws Exception {
         SyntheticRuns.finished(dir.resolve("runs/a"), "original", 1, 2, 0.5);
         SyntheticRuns.finished(dir.resolve("runs/b"), "original", 2, 2, 0.5);
