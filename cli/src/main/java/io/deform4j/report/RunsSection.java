@@ -63,16 +63,25 @@ final class RunsSection {
     }
 
     private static String settings(List<RunRecord> runs) {
-        Map<String, Set<String>> values = new LinkedHashMap<>();
+        Map<String, Set<Object>> values = new LinkedHashMap<>();
         TrainConfig.SCHEMA.names().forEach(name -> values.put(name, new LinkedHashSet<>()));
         for (RunRecord r : runs) {
-            r.config().values().forEach((name, value) -> values.get(name).add(text(value)));
+            r.config().values().forEach((name, value) -> values.get(name).add(value));
         }
         HtmlTable shared = new HtmlTable("Settings every run shares", List.of("setting", "value"));
         HtmlTable varying = new HtmlTable("Settings that vary between runs", List.of("setting", "values"));
         values.forEach((name, seen) -> (seen.size() == 1 ? shared : varying)
-                .row(List.of(name, String.join("; ", seen))));
+                .row(List.of(name, String.join("; ", ordered(seen).stream().map(RunsSection::text).toList()))));
         return "<div class=\"tables\">" + (varying.isEmpty() ? "" : varying.html()) + shared.html() + "</div>";
+    }
+
+    /** Numbers in ascending order (seeds 1; 2; 10), anything else in the order found. */
+    private static List<Object> ordered(Set<Object> values) {
+        List<Object> list = new ArrayList<>(values);
+        if (list.stream().allMatch(v -> v instanceof Number)) {
+            list.sort(java.util.Comparator.comparingDouble(v -> ((Number) v).doubleValue()));
+        }
+        return list;
     }
 
     /** A setting as typed, "(empty)" for the empty text (the default place of a data set). */
