@@ -165,10 +165,11 @@ final class SummarySection {
             return;
         }
         double[] r = ratios.stream().mapToDouble(Double::doubleValue).toArray();
-        out.add(String.format(Locale.ROOT, "Training time per epoch, deformed over original: %s to %s (median %s). "
-                + "Differences of a few per cent are within a shared machine's run-to-run noise.",
+        String values = r.length == 1 ? Html.ratio(r[0]) : String.format(Locale.ROOT, "%s to %s (median %s)",
                 Html.ratio(Statistics.quantile(r, 0)), Html.ratio(Statistics.quantile(r, 1)),
-                Html.ratio(Statistics.median(r))));
+                Html.ratio(Statistics.median(r)));
+        out.add("Training time per epoch, deformed over original: " + values + ". Differences of a few per cent are "
+                + "within a shared machine's run-to-run noise.");
     }
 
     private static void hessians(List<HessianOutput> hessians, List<String> out) {
