@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code deform4j report}: one self-contained HTML page about everything found under some paths
@@ -36,6 +37,10 @@ public final class HtmlReport {
      *                 page lists them too
      */
     public record Report(String html, int runs, List<String> problems) {
+    }
+
+    /** A section of the page: its anchor, its heading and its content (empty: left out). */
+    private record Section(String id, String title, String html) {
     }
 
     /** Nothing loads from anywhere: styles inline, images from data: URIs. */
@@ -70,16 +75,15 @@ public final class HtmlReport {
         unreadable.addAll(data.unreadable());
         unreadable.addAll(pictureProblems);
 
-        List<String[]> sections = new ArrayList<>(); // id, title, body
-        sections.add(new String[] {"summary", "Summary", SummarySection.html(data, groups, unreadable)});
-        sections.add(new String[] {"runs", "What was run", RunsSection.html(data, Software.current())});
-        sections.add(new String[] {"problems", "Problems", ProblemsSection.html(data.runs(), unreadable)});
-        sections.add(new String[] {"comparison", "Comparison of original and deformed", comparison});
-        sections.add(new String[] {"curves", "Training curves", curves});
-        sections.add(new String[] {"mappings", "Deformation mappings", mappings});
-        sections.add(new String[] {"flatness", "Flatness: loss landscapes and Hessians", flatness});
-        sections.add(new String[] {"simulations", "Simulations", simulations});
-        sections.removeIf(s -> s[2].isEmpty());
+        List<Section> sections = Stream.of(
+                new Section("summary", "Summary", SummarySection.html(data, groups, unreadable)),
+                new Section("runs", "What was run", RunsSection.html(data, Software.current())),
+                new Section("problems", "Problems", ProblemsSection.html(data.runs(), unreadable)),
+                new Section("comparison", "Comparison of original and deformed", comparison),
+                new Section("curves", "Training curves", curves),
+                new Section("mappings", "Deformation mappings", mappings),
+                new Section("flatness", "Flatness: loss landscapes and Hessians", flatness),
+                new Section("simulations", "Simulations", simulations)).filter(s -> !s.html().isEmpty()).toList();
 
         StringBuilder page = new StringBuilder(64 * 1024);
         String title = "deform4j report: " + String.join(", ", paths.stream().map(HtmlReport::name).toList());
@@ -93,11 +97,12 @@ public final class HtmlReport {
                 + "; written " + RunsSection.DATE.format(Instant.now()) + " by deform4j " + Software.deform4jVersion()
                 + "."));
         page.append("<nav>");
-        sections.forEach(s -> page.append("<a href=\"#").append(s[0]).append("\">").append(Html.escape(s[1])).append("</a>"));
+        sections.forEach(s -> page.append("<a href=\"#").append(s.id()).append("\">").append(Html.escape(s.title()))
+                .append("</a>"));
         page.append("</nav></header>\n");
-        for (String[] s : sections) {
-            page.append("<section id=\"").append(s[0]).append("\"><h2>").append(Html.escape(s[1])).append("</h2>")
-                    .append(s[2]).append("</section>\n");
+        for (Section s : sections) {
+            page.append("<section id=\"").append(s.id()).append("\"><h2>").append(Html.escape(s.title()))
+                    .append("</h2>").append(s.html()).append("</section>\n");
         }
         return page.append("</body></html>\n").toString();
     }

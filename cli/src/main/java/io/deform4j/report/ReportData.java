@@ -5,6 +5,7 @@ import io.deform4j.landscape.HessianReport;
 import io.deform4j.sweep.RunRecord;
 import io.deform4j.sweep.RunState;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ record ReportData(List<ReportedRun> runs, List<LandscapeOutput> landscapes, List
 
     /** Everything found that cannot be read: broken runs, then other files. */
     List<Problem> unreadable() {
-        List<Problem> broken = new java.util.ArrayList<>();
+        List<Problem> broken = new ArrayList<>();
         runs.stream().filter(r -> r.record().state() == RunState.BROKEN)
                 .forEach(r -> broken.add(new Problem(r.record().dir(), r.record().problem())));
         broken.addAll(problems);
