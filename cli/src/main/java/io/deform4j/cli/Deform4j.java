@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             "  deform4j simulate fig4 --out out/fig4 --seed 0",
             "  deform4j mappings --vdm 'AP(18/pi,1,2,1)' --vdm 'LE(1,0.99)' --at 0.1,1,2",
             "  deform4j table runs/my-sweep                       # median accuracy per model and mapping",
+            "  deform4j report runs/demo out/landscape --out demo.html",
             "",
             "Run 'deform4j COMMAND --help' for the options of a command.",
             "",
@@ -47,6 +48,7 @@ import picocli.CommandLine.Command;
             TableCommand.class,
             LandscapeCommand.class,
             HessianCommand.class,
+            ReportCommand.class,
         })
 public final class Deform4j implements Runnable {
 

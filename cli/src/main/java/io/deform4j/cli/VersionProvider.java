@@ -1,5 +1,6 @@
 package io.deform4j.cli;
 
+import io.deform4j.report.Software;
 import picocli.CommandLine;
 
 /** The version from the jar manifest (or "development" when run from classes). */
@@ -7,7 +8,6 @@ final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = Deform4j.class.getPackage().getImplementationVersion();
-        return new String[] {"deform4j " + (version == null ? "development" : version)};
+        return new String[] {"deform4j " + Software.deform4jVersion()};
     }
 }
