@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The text of one entry of a results table, shared by the Markdown and LaTeX tables: the value
@@ -27,6 +28,25 @@ final class CellText {
     static final String NONE = "–";
 
     private CellText() {
+    }
+
+    /**
+     * The cells of one row as a text table shows them: its labels, then each entry (empty where the
+     * row has none), every text passed through {@code escape} and the best value through {@code bold}.
+     */
+    static List<String> row(ResultsTable.Row row, boolean times, Spread spread, UnaryOperator<String> escape,
+            UnaryOperator<String> bold) {
+        List<String> cells = new ArrayList<>(row.labels().stream().map(escape).toList());
+        for (ResultsTable.Entry e : row.entries()) {
+            if (e == null) {
+                cells.add("");
+                continue;
+            }
+            Parts parts = times ? times(e) : accuracy(e, spread);
+            String value = escape.apply(parts.value());
+            cells.add((e.best() && !times ? bold.apply(value) : value) + escape.apply(parts.rest()));
+        }
+        return cells;
     }
 
     /** The test accuracy: median, note, spread, counts and the difference to the original. */

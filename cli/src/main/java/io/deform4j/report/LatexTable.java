@@ -44,16 +44,7 @@ final class LatexTable {
         out.println("    " + line(heading.stream().map(LatexTable::escape).toList()));
         out.println("    \\midrule");
         for (ResultsTable.Row row : table.rows()) {
-            List<String> cells = new ArrayList<>(row.labels().stream().map(LatexTable::escape).toList());
-            for (ResultsTable.Entry e : row.entries()) {
-                if (e == null) {
-                    cells.add("");
-                    continue;
-                }
-                CellText.Parts parts = times ? CellText.times(e) : CellText.accuracy(e, spread);
-                String value = escape(parts.value());
-                cells.add((e.best() && !times ? "\\textbf{" + value + "}" : value) + escape(parts.rest()));
-            }
+            List<String> cells = CellText.row(row, times, spread, LatexTable::escape, v -> "\\textbf{" + v + "}");
             out.println("    " + line(cells));
         }
         out.println("    \\bottomrule");

@@ -29,16 +29,7 @@ final class MarkdownTable {
         out.println(line(heading.stream().map(MarkdownTable::escape).toList()));
         out.println(line(rule));
         for (ResultsTable.Row row : table.rows()) {
-            List<String> cells = new ArrayList<>(row.labels().stream().map(MarkdownTable::escape).toList());
-            for (ResultsTable.Entry e : row.entries()) {
-                if (e == null) {
-                    cells.add("");
-                    continue;
-                }
-                CellText.Parts parts = times ? CellText.times(e) : CellText.accuracy(e, spread);
-                String value = escape(parts.value());
-                cells.add((e.best() && !times ? "**" + value + "**" : value) + escape(parts.rest()));
-            }
+            List<String> cells = CellText.row(row, times, spread, MarkdownTable::escape, v -> "**" + v + "**");
             out.println(line(cells));
         }
         out.println();
