@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -114,12 +115,11 @@ final class ReproduceCommand implements Callable<Integer> {
     private int seeds;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
-            description = "Trainings at a time, each its own process (default: ${DEFAULT-VALUE}).")
+            description = "Processes at a time: trainings, then Hessians and loss curves (default: ${DEFAULT-VALUE}).")
     private int parallel;
 
     @Option(names = "--threads-per-run", paramLabel = "N",
-            description = "Engine threads of each training (default: the cores divided among the parallel runs); "
-                    + "the Hessians and curves use --parallel times as many.")
+            description = "Engine threads of each of those processes (default: the cores divided among them).")
     private Integer threadsPerRun;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "256",
@@ -220,7 +220,14 @@ final class ReproduceCommand implements Callable<Integer> {
             // in the paper's notation, as runs record it, so that any spelling names the same runs
             spec = spec.withGrid("vdm", List.of(Vdm.original().toString(), mapping.toString()));
         }
-        return SweepPlan.expand(spec, SweepCommand.parseOverrides(overrides));
+        Map<String, Object> settings = SweepCommand.parseOverrides(overrides);
+        for (String varied : List.of("seed", "vdm")) {
+            if (settings.containsKey(varied)) {
+                throw new IllegalArgumentException("--set " + varied + ": reproduce varies " + varied + "; use --"
+                        + (varied.equals("seed") ? "seeds N" : "vdm SPEC"));
+            }
+        }
+        return SweepPlan.expand(spec, settings);
     }
 
     /** The mappings of the plan other than the original. */

@@ -137,7 +137,9 @@ class ReproduceCommandTest {
         assertRefused(out, "reproduce compares a mapping with the original", "--vdm", "original");
         assertRefused(out, "LE(1", "--vdm", "LE(1");
         assertRefused(out, "--limit must be >= 1, got 0", "--limit", "0");
-        assertRefused(out, "--set seed: the spec varies seed", "--set", "seed=4");
+        assertRefused(out, "--set seed: reproduce varies seed; use --seeds N", "--set", "seed=4");
+        assertRefused(out, "--set vdm: reproduce varies vdm; use --vdm SPEC", "--set", "vdm=LE(1,0.9)");
+        assertRefused(out, "unknown", "--set", "epoch=3");
         assertThat(out).doesNotExist();
     }
 
