@@ -201,7 +201,8 @@ final class ReproduceCommand implements Callable<Integer> {
         long seconds = Math.round((System.nanoTime() - begin) / 1e9);
         w.printf(Locale.ROOT, "reproduce took %d min %02d s%n", seconds / 60, seconds % 60);
         w.flush();
-        return failed ? ExitCodes.FAILURE : reported;
+        // a file the report cannot read is a failure of a step here, not bad input of the user's
+        return failed || reported != ExitCodes.OK ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
     /** The preset with --seeds, --vdm and --set applied, every run checked. */
