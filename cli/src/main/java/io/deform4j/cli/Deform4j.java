@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         },
         footerHeading = "%nExamples:%n",
         footer = {
+            "  deform4j reproduce                                 # the paper's evidence in small, shipped data",
             "  deform4j compare                                   # original vs LE(1,0.99), shipped data",
             "  deform4j train --vdm 'AP(18/pi,1,2,1)' --dataset cifar100 --data-dir DIR --out runs/ap",
             "  deform4j landscape --checkpoint runs/compare/original --checkpoint runs/compare/deformed --out fig5",
@@ -49,6 +50,7 @@ import picocli.CommandLine.Command;
             LandscapeCommand.class,
             HessianCommand.class,
             ReportCommand.class,
+            ReproduceCommand.class,
         })
 public final class Deform4j implements Runnable {
 

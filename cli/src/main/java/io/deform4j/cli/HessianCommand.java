@@ -51,6 +51,8 @@ import picocli.CommandLine.Model.CommandSpec;
         })
 final class HessianCommand implements Callable<Integer> {
 
+    /** The file written into --out. */
+    static final String OUTPUT = "hessian.json";
     /** Default training subset: PyHessian analyses one batch; 1000 images give a steadier estimate. */
     static final int DEFAULT_LIMIT = 1000;
 
@@ -117,7 +119,7 @@ final class HessianCommand implements Callable<Integer> {
             try (StepProgress bar = StepProgress.start(log, "hessian", most)) {
                 report = HessianAnalysis.run(model, architecture, power, hutchinson, hvpStep, () -> bar.step(""));
             }
-            Json.write(out.resolve("hessian.json"), report);
+            Json.write(out.resolve(OUTPUT), report);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println("eigenvalues: " + Arrays.toString(report.eigenvalues()));
             if (report.trace() != null) {
@@ -126,7 +128,7 @@ final class HessianCommand implements Callable<Integer> {
             }
             log.println(String.format(Locale.ROOT, "%d Hessian-vector products (%s, step %.1e), %.3f s each",
                     report.products(), report.hvp(), report.hvpStep(), report.secondsPerProduct()));
-            log.println("wrote " + out.resolve("hessian.json"));
+            log.println("wrote " + out.resolve(OUTPUT));
         }
         return ExitCodes.OK;
     }

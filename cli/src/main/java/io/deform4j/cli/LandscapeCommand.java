@@ -57,6 +57,9 @@ import picocli.CommandLine.Spec;
         })
 final class LandscapeCommand implements Callable<Integer> {
 
+    /** The curves' files in --out: the points, then their picture. */
+    static final String CURVE_CSV = "curve.csv";
+    static final String CURVE_PNG = "curve.png";
     /** Default range of α around one network (Li et al.; Fig. 5 of the paper). */
     private static final String DEFAULT_RANGE = "-1:1";
     /** Default range of α between two networks: half their distance beyond each. */
@@ -161,9 +164,9 @@ final class LandscapeCommand implements Callable<Integer> {
                     }
                 }
             }
-            CurveFiles.writeCurves(out.resolve("curve.csv"), all);
-            LandscapePlot.write(all, interpolate ? "α (θ₁ + α(θ₂ − θ₁))" : "α (θ + α·d)", logLoss, out.resolve("curve.png"));
-            log.println("wrote " + out.resolve("curve.csv") + " and " + out.resolve("curve.png"));
+            CurveFiles.writeCurves(out.resolve(CURVE_CSV), all);
+            LandscapePlot.write(all, interpolate ? "α (θ₁ + α(θ₂ − θ₁))" : "α (θ + α·d)", logLoss, out.resolve(CURVE_PNG));
+            log.println("wrote " + out.resolve(CURVE_CSV) + " and " + out.resolve(CURVE_PNG));
             if (surface) {
                 for (TrainedModel m : models) {
                     surface(log, m, surfaceGrid, models.size() == 1 ? "surface" : "surface-" + m.name());

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         header = "Expand a sweep spec (base settings × grid × cells) into runs and list or run them.",
         description = {
             "",
-            "SPEC is a YAML file or a preset: table1, table2, table3 (the paper's Tables 1-3). A spec has "
+            "SPEC is a YAML file or a preset: table1, table2, table3 (the paper's Tables 1-3) or reproduce (the "
+                    + "comparison of 'deform4j reproduce'). A spec has "
                     + "'base' (settings of every run, the keys of 'train --config'), 'grid' (settings to lists "
                     + "of values; the runs are their cross product), optional 'cells' (explicit combinations, "
                     + "each crossed with the grid) and 'name'. Every value is checked before anything runs.",
@@ -74,7 +75,7 @@ final class SweepCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "A sweep spec (YAML) or a preset: table1, table2, "
-            + "table3.")
+            + "table3, reproduce.")
     private String specName;
 
     @Option(names = "--print", description = "List the runs the spec expands to, and run nothing.")
@@ -132,15 +133,8 @@ final class SweepCommand implements Callable<Integer> {
             return submit(plan, w);
         }
         refuseOptionsOf("slurm", slurm.given(spec.commandLine().getParseResult()));
-        int threads = threadsPerRun != null ? threadsPerRun
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, parallel));
-        LocalExecutor.Options local = new LocalExecutor.Options(parallel, threads, devices, failFast);
-        SweepDirectory sweep = SweepDirectory.prepare(out, plan);
-        List<String> runs = Launch.select(sweep.records(), retryFailed, w);
-        w.printf("sweep %s: %d runs, %d to run now, %d at a time, %d threads each; directory %s%n", plan.name(),
-                plan.runs().size(), runs.size(), local.parallel(), local.threadsPerRun(), out);
-        w.flush();
-        return new LocalExecutor(local).execute(sweep, runs, w);
+        int threads = threadsPerRun != null ? threadsPerRun : LocalExecutor.Options.defaultThreadsPerRun(parallel);
+        return Launch.local(plan, out, new LocalExecutor.Options(parallel, threads, devices, failFast), retryFailed, w);
     }
 
     /** Submits the runs to SLURM ({@code --executor slurm}). */

@@ -1,5 +1,6 @@
 package io.deform4j.report;
 
+import io.deform4j.settings.SettingsSchema;
 import io.deform4j.sweep.RunRecord;
 import io.deform4j.sweep.RunState;
 import java.util.Collections;
@@ -28,6 +29,28 @@ public record Cell(Map<String, Object> settings, Map<String, Object> experiment,
     /** The runs that completed every epoch. */
     public List<RunRecord> done() {
         return runs.stream().filter(r -> r.state() == RunState.DONE).toList();
+    }
+
+    /** The mapping of its runs, as they record it ({@value ResultsTable#ORIGINAL} for the original model). */
+    public String vdm() {
+        return String.valueOf(experiment.get(ResultsTable.VDM));
+    }
+
+    /** Whether its runs train the original model. */
+    public boolean isOriginal() {
+        return ResultsTable.isOriginal(experiment);
+    }
+
+    /** Its experiment without the mapping: what the mapping is compared within, the original's cell having the same. */
+    public Map<String, Object> withoutMapping() {
+        Map<String, Object> rest = new LinkedHashMap<>(experiment);
+        rest.remove(ResultsTable.VDM);
+        return rest;
+    }
+
+    /** {@code name value} of each of {@code names}, as typed on the command line ({@code model resnet32, lr 0.1}). */
+    public String describe(List<String> names) {
+        return String.join(", ", names.stream().map(n -> n + " " + SettingsSchema.text(experiment.get(n))).toList());
     }
 
     /** How many runs are in each state other than done, in the order of {@link RunState}; absent states are left out. */

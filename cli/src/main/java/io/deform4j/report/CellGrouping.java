@@ -31,6 +31,20 @@ final class CellGrouping {
      * @param cells  every cell, in the order of its first run
      */
     record Result(List<String> extras, List<Cell> cells) {
+
+        /**
+         * The cell of the original model in {@code cell}'s experiment (the same settings but the
+         * mapping), or null for an original cell or when there is none: what a deformed cell is
+         * compared with.
+         */
+        Cell reference(Cell cell) {
+            if (cell.isOriginal()) {
+                return null;
+            }
+            Map<String, Object> experiment = cell.withoutMapping();
+            return cells.stream().filter(c -> c.isOriginal() && c.withoutMapping().equals(experiment)).findFirst()
+                    .orElse(null);
+        }
     }
 
     private CellGrouping() {
@@ -39,6 +53,14 @@ final class CellGrouping {
     /** Whether runs that differ in {@code setting} are runs of one experiment. */
     static boolean pooled(String setting) {
         return setting.equals("seed") || SweepDirectory.EXECUTION_SETTINGS.contains(setting);
+    }
+
+    /**
+     * The cells of {@code runs} by mapping, as the report compares them: each cell's settings are
+     * the mapping, then every other setting that differs between the runs ({@link Result#extras}).
+     */
+    static Result byMapping(List<RunRecord> runs) {
+        return group(runs, List.of(), List.of(ResultsTable.VDM));
     }
 
     /** The cells of {@code runs} (each with a configuration) in a table with these row and column settings. */

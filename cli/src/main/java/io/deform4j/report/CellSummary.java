@@ -53,9 +53,20 @@ public record CellSummary(int runs, int planned, Map<RunState, Integer> unfinish
         return runs > 0;
     }
 
+    /**
+     * Whether the ranges [min, max] of the two share a value: their runs do not separate them
+     * (false when either has no done run).
+     */
+    public boolean overlaps(CellSummary other) {
+        return hasValues() && other.hasValues() && min <= other.max && other.min <= max;
+    }
+
+    /** A run's seconds per epoch: the median over its epochs of {@code seconds} (training or evaluation). */
+    public static double secondsPerEpoch(RunRecord run, ToDoubleFunction<EpochMetrics> seconds) {
+        return Statistics.median(run.metrics().stream().mapToDouble(seconds).toArray());
+    }
+
     private static double perEpoch(List<RunRecord> runs, ToDoubleFunction<EpochMetrics> seconds) {
-        return Statistics.median(runs.stream()
-                .mapToDouble(r -> Statistics.median(r.metrics().stream().mapToDouble(seconds).toArray()))
-                .toArray());
+        return Statistics.median(runs.stream().mapToDouble(r -> secondsPerEpoch(r, seconds)).toArray());
     }
 }

@@ -1,7 +1,6 @@
 package io.deform4j.report;
 
 import io.deform4j.report.ReportData.Problem;
-import io.deform4j.report.SeedGroups.Group;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,11 +63,11 @@ public final class HtmlReport {
 
     /** The page of {@code data}; adds what cannot be read to {@code unreadable}. */
     static String page(ReportData data, List<Path> paths, List<Problem> unreadable) {
-        List<Group> groups = SeedGroups.of(data.configured());
-        Map<String, String> colours = SvgPlot.colours(vdms(groups));
+        CellGrouping.Result grouped = CellGrouping.byMapping(data.configured());
+        Map<String, String> colours = SvgPlot.colours(vdms(grouped.cells()));
         List<Problem> pictureProblems = new ArrayList<>();
-        String comparison = ComparisonSection.html(groups);
-        String curves = TrainingCurvesSection.html(groups, colours);
+        String comparison = ComparisonSection.html(grouped);
+        String curves = TrainingCurvesSection.html(grouped, colours);
         String mappings = MappingSection.html(data.configured(), colours);
         String flatness = FlatnessSection.html(data, pictureProblems);
         String simulations = SimulationSection.html(data.simulations(), pictureProblems);
@@ -76,7 +75,7 @@ public final class HtmlReport {
         unreadable.addAll(pictureProblems);
 
         List<Section> sections = Stream.of(
-                new Section("summary", "Summary", SummarySection.html(data, groups, unreadable)),
+                new Section("summary", "Summary", SummarySection.html(data, grouped, unreadable)),
                 new Section("runs", "What was run", RunsSection.html(data, Software.current())),
                 new Section("problems", "Problems", ProblemsSection.html(data.runs(), unreadable)),
                 new Section("comparison", "Comparison of original and deformed", comparison),
@@ -108,10 +107,10 @@ public final class HtmlReport {
     }
 
     /** The mappings of the cells, the original first: the order of their colours. */
-    private static Set<String> vdms(List<Group> groups) {
+    private static Set<String> vdms(List<Cell> cells) {
         Set<String> vdms = new LinkedHashSet<>();
-        groups.stream().filter(Group::isOriginal).findFirst().ifPresent(g -> vdms.add(g.vdm()));
-        groups.forEach(g -> vdms.add(g.vdm()));
+        cells.stream().filter(Cell::isOriginal).findFirst().ifPresent(c -> vdms.add(c.vdm()));
+        cells.forEach(c -> vdms.add(c.vdm()));
         return vdms;
     }
 

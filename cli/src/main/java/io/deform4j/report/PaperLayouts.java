@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The layouts of the paper's Tables 1–3, each read from the sweep preset of the same name
- * ({@link SweepSpec#PRESETS}), the one place that says which runs the table holds: its rows,
+ * ({@link SweepSpec#PAPER_TABLES}), the one place that says which runs the table holds: its rows,
  * columns, their order and each model's mapping come from the preset's cells.
  */
 public final class PaperLayouts {
@@ -23,8 +23,8 @@ public final class PaperLayouts {
      * @throws IllegalArgumentException for another name, suggesting the closest
      */
     public static Layout of(String name) {
-        if (!SweepSpec.PRESETS.contains(name)) {
-            throw Suggestions.unknown("preset", name, SweepSpec.PRESETS);
+        if (!SweepSpec.PAPER_TABLES.contains(name)) {
+            throw Suggestions.unknown("preset", name, SweepSpec.PAPER_TABLES);
         }
         SweepSpec spec = SweepSpec.load(name);
         return switch (name) {

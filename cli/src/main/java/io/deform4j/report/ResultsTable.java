@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public final class ResultsTable {
 
+    /** The setting of the mapping. */
+    public static final String VDM = "vdm";
     /** The {@code vdm} setting of the original (undeformed) model, as runs record it. */
     public static final String ORIGINAL = "original";
 
@@ -79,14 +81,14 @@ public final class ResultsTable {
 
     /** Whether {@code settings} are those of the original model. */
     public static boolean isOriginal(Map<String, Object> settings) {
-        return ORIGINAL.equals(settings.get("vdm"));
+        return ORIGINAL.equals(settings.get(VDM));
     }
 
     /** The table of {@code runs} (each with a configuration, e.g. {@link FoundRuns#runs}) laid out by {@code layout}. */
     public static ResultsTable build(List<RunRecord> runs, Layout layout, Metric metric) {
         CellGrouping.Result grouped = CellGrouping.group(runs, layout.rowSettings(), layout.columnSettings());
-        Map<Map<String, Object>, CellSummary> summaries = new HashMap<>(); // by experiment
-        grouped.cells().forEach(c -> summaries.put(c.experiment(), CellSummary.of(c, metric)));
+        Map<Cell, CellSummary> summaries = new IdentityHashMap<>();
+        grouped.cells().forEach(c -> summaries.put(c, CellSummary.of(c, metric)));
 
         List<Cell> order = new ArrayList<>(grouped.cells());
         Map<Cell, Layout.Place> places = new IdentityHashMap<>();
@@ -101,7 +103,7 @@ public final class ResultsTable {
             grouped.extras().forEach(s -> labels.add(SettingsSchema.text(cell.settings().get(s))));
             columns.add(place.column());
             freeLine(placed.computeIfAbsent(labels, k -> new ArrayList<>()), place.column())
-                    .put(place.column(), entry(cell, place.note(), summaries));
+                    .put(place.column(), entry(cell, grouped.reference(cell), place.note(), summaries));
         }
 
         List<Layout.Column> columnList = List.copyOf(columns);
@@ -160,14 +162,9 @@ public final class ResultsTable {
         return (bestAcrossRows ? "column" : "row") + (groups ? " and column group" : "");
     }
 
-    private static Entry entry(Cell cell, String note, Map<Map<String, Object>, CellSummary> summaries) {
-        CellSummary summary = summaries.get(cell.experiment());
-        CellSummary reference = null;
-        if (!isOriginal(cell.experiment())) {
-            Map<String, Object> original = new LinkedHashMap<>(cell.experiment());
-            original.put("vdm", ORIGINAL);
-            reference = summaries.get(original);
-        }
+    private static Entry entry(Cell cell, Cell original, String note, Map<Cell, CellSummary> summaries) {
+        CellSummary summary = summaries.get(cell);
+        CellSummary reference = original == null ? null : summaries.get(original);
         boolean compared = reference != null && reference.hasValues() && summary.hasValues();
         return new Entry(cell, summary, note, compared ? summary.median() - reference.median() : null,
                 compared ? summary.trainSeconds() / reference.trainSeconds() : null,

@@ -32,6 +32,8 @@ public final class SimulationReport {
     public static final String CONTOUR = "contour.png";
     public static final String LANDSCAPE = "landscape.png";
     public static final String EIGENVALUES = "eigenvalues.png";
+    /** Every file {@link #write} writes: a study whose folder holds them all is complete. */
+    public static final List<String> FILES = List.of(SUMMARY, TRAJECTORIES, CONTOUR, LANDSCAPE, EIGENVALUES);
 
     /** Up to this many starts, contour maps show whole trajectories; beyond, only where runs ended. */
     public static final int MAX_DRAWN_TRAJECTORIES = 10;

@@ -3,9 +3,6 @@ package io.deform4j.report;
 import io.deform4j.landscape.HessianReport;
 import io.deform4j.report.ReportData.HessianOutput;
 import io.deform4j.report.ReportData.Problem;
-import io.deform4j.report.SeedGroups.Group;
-import io.deform4j.report.SeedGroups.Measure;
-import io.deform4j.report.SeedGroups.Stat;
 import io.deform4j.report.SimulationSummary.MappingSummary;
 import io.deform4j.stats.Statistics;
 import io.deform4j.sweep.RunRecord;
@@ -30,22 +27,22 @@ final class SummarySection {
     private SummarySection() {
     }
 
-    static String html(ReportData data, List<Group> groups, List<Problem> unreadable) {
+    static String html(ReportData data, CellGrouping.Result grouped, List<Problem> unreadable) {
         StringBuilder s = new StringBuilder("<ul class=\"findings\">");
-        sentences(data, groups, unreadable).forEach(t -> s.append("<li>").append(Html.escape(t)).append("</li>"));
+        sentences(data, grouped, unreadable).forEach(t -> s.append("<li>").append(Html.escape(t)).append("</li>"));
         return s.append("</ul>").toString();
     }
 
     /** The findings, one sentence each. */
-    static List<String> sentences(ReportData data, List<Group> groups, List<Problem> unreadable) {
+    static List<String> sentences(ReportData data, CellGrouping.Result grouped, List<Problem> unreadable) {
         List<String> out = new ArrayList<>();
         out.add(RunsSection.found(data));
         health(data, unreadable, out);
-        if (groups.stream().anyMatch(g -> !g.done().isEmpty())) {
-            seeds(groups, out);
+        if (grouped.cells().stream().anyMatch(c -> !c.done().isEmpty())) {
+            seeds(grouped.cells(), out);
             scale(data.configured(), out);
-            comparisons(groups, out);
-            times(groups, out);
+            comparisons(grouped, out);
+            times(grouped, out);
         }
         hessians(data.hessians(), out);
         for (ReportData.SimulationOutput sim : data.simulations()) {
@@ -75,9 +72,9 @@ final class SummarySection {
         }
     }
 
-    private static void seeds(List<Group> groups, List<String> out) {
-        int least = groups.stream().mapToInt(g -> g.done().size()).min().orElse(0);
-        int most = groups.stream().mapToInt(g -> g.done().size()).max().orElse(0);
+    private static void seeds(List<Cell> cells, List<String> out) {
+        int least = cells.stream().mapToInt(c -> c.done().size()).min().orElse(0);
+        int most = cells.stream().mapToInt(c -> c.done().size()).max().orElse(0);
         String range = least == most ? String.valueOf(least) : least + " to " + most;
         if (most <= 1) {
             out.add("Each cell has at most one finished run: there is no spread over seeds to judge a difference by, "
@@ -108,35 +105,34 @@ final class SummarySection {
         }
     }
 
-    private static void comparisons(List<Group> groups, List<String> out) {
+    private static void comparisons(CellGrouping.Result grouped, List<String> out) {
         List<String> described = new ArrayList<>();
         int higher = 0;
         int separated = 0;
         int compared = 0;
-        List<String> keys = ComparisonSection.labelSettings(groups);
-        List<String> context = keys.subList(1, keys.size());
-        for (Group g : groups) {
-            Group ref = SeedGroups.reference(g, groups);
+        List<String> context = grouped.extras();
+        for (Cell c : grouped.cells()) {
+            Cell ref = grouped.reference(c);
             if (ref == null) {
                 continue;
             }
-            Stat a = g.stat(Measure.FINAL_TEST_ACCURACY);
-            Stat o = ref.stat(Measure.FINAL_TEST_ACCURACY);
-            if (a.n() == 0 || o.n() == 0) {
+            CellSummary a = CellSummary.of(c, Metric.FINAL);
+            CellSummary o = CellSummary.of(ref, Metric.FINAL);
+            if (!a.hasValues() || !o.hasValues()) {
                 continue;
             }
             compared++;
             higher += a.median() > o.median() ? 1 : 0;
-            boolean apart = !a.overlaps(o) && a.n() > 1 && o.n() > 1;
+            boolean apart = !a.overlaps(o) && a.runs() > 1 && o.runs() > 1;
             separated += apart ? 1 : 0;
-            String where = context.isEmpty() ? "" : " (" + SeedGroups.describe(g.settings(), context) + ")";
-            String verdict = a.n() == 1 || o.n() == 1 ? "one run on a side, so no spread to compare"
-                    : apart ? "the ranges do not overlap: every " + g.vdm() + " run ended "
+            String where = context.isEmpty() ? "" : " (" + c.describe(context) + ")";
+            String verdict = a.runs() == 1 || o.runs() == 1 ? "one run on a side, so no spread to compare"
+                    : apart ? "the ranges do not overlap: every " + c.vdm() + " run ended "
                             + (a.median() > o.median() ? "above" : "below") + " every original run"
                     : "the ranges overlap, so the seeds do not separate them";
             described.add(String.format(Locale.ROOT, "%s%s: final test accuracy %s against %s for the original (%s; "
-                    + "n = %d and %d); %s.", g.vdm(), where, Html.percent(a.median()), Html.percent(o.median()),
-                    Html.points(a.median() - o.median()), a.n(), o.n(), verdict));
+                    + "n = %d and %d); %s.", c.vdm(), where, Html.percent(a.median()), Html.percent(o.median()),
+                    Html.points(a.median() - o.median()), a.runs(), o.runs(), verdict));
         }
         if (compared == 0) {
             out.add("No mapping has an original run of the same settings to be compared with.");
@@ -150,12 +146,12 @@ final class SummarySection {
                 higher, separated));
     }
 
-    private static void times(List<Group> groups, List<String> out) {
+    private static void times(CellGrouping.Result grouped, List<String> out) {
         List<Double> ratios = new ArrayList<>();
-        for (Group g : groups) {
-            Group ref = SeedGroups.reference(g, groups);
+        for (Cell c : grouped.cells()) {
+            Cell ref = grouped.reference(c);
             if (ref != null) {
-                double r = g.stat(Measure.TRAIN_SECONDS).median() / ref.stat(Measure.TRAIN_SECONDS).median();
+                double r = CellSummary.of(c, Metric.FINAL).trainSeconds() / CellSummary.of(ref, Metric.FINAL).trainSeconds();
                 if (Double.isFinite(r)) {
                     ratios.add(r);
                 }
@@ -189,7 +185,7 @@ final class SummarySection {
 
     private static void simulation(ReportData.SimulationOutput sim, List<String> out) {
         SimulationSummary s = sim.summary();
-        MappingSummary original = s.summary().stream().filter(m -> m.vdm().equals(SeedGroups.ORIGINAL)).findFirst()
+        MappingSummary original = s.summary().stream().filter(m -> m.vdm().equals(ResultsTable.ORIGINAL)).findFirst()
                 .orElse(null);
         for (MappingSummary m : s.summary()) {
             if (m.compared() == null || original == null) {

@@ -1,6 +1,5 @@
 package io.deform4j.report;
 
-import io.deform4j.report.SeedGroups.Group;
 import io.deform4j.stats.Statistics;
 import io.deform4j.sweep.RunRecord;
 import io.deform4j.sweep.RunState;
@@ -45,28 +44,28 @@ final class TrainingCurvesSection {
     }
 
     /** The section's HTML, or empty when no run has a completed epoch. */
-    static String html(List<Group> groups, Map<String, String> colours) {
-        Map<Map<String, Object>, List<Group>> experiments = new LinkedHashMap<>();
-        for (Group g : groups) {
-            if (g.runs().stream().anyMatch(TrainingCurvesSection::drawn)) {
-                experiments.computeIfAbsent(g.experiment(), k -> new ArrayList<>()).add(g);
+    static String html(CellGrouping.Result grouped, Map<String, String> colours) {
+        Map<Map<String, Object>, List<Cell>> experiments = new LinkedHashMap<>();
+        for (Cell c : grouped.cells()) {
+            if (c.runs().stream().anyMatch(TrainingCurvesSection::drawn)) {
+                experiments.computeIfAbsent(c.withoutMapping(), k -> new ArrayList<>()).add(c);
             }
         }
         if (experiments.isEmpty()) {
             return "";
         }
-        List<String> varying = SeedGroups.varying(new ArrayList<>(experiments.keySet()));
+        List<String> varying = grouped.extras();
         StringBuilder s = new StringBuilder(Html.paragraph("Each line is the median over the seeds of a cell at each "
                 + "epoch, the band around it their minimum to maximum; losses are the plain cross-entropy except δ(ℓ), "
                 + "the loss the deformed runs minimised (for the original δ(ℓ) = ℓ). A run that stopped early counts "
                 + "for the epochs it completed."));
-        for (Map.Entry<Map<String, Object>, List<Group>> e : experiments.entrySet()) {
+        for (List<Cell> cells : experiments.values()) {
             if (!varying.isEmpty()) {
-                s.append("<h3>").append(Html.escape(SeedGroups.describe(e.getKey(), varying))).append("</h3>");
+                s.append("<h3>").append(Html.escape(cells.get(0).describe(varying))).append("</h3>");
             }
             s.append("<div class=\"charts\">");
             for (Quantity q : QUANTITIES) {
-                s.append(chart(q, e.getValue(), colours));
+                s.append(chart(q, cells, colours));
             }
             s.append("</div>");
         }
@@ -77,11 +76,11 @@ final class TrainingCurvesSection {
         return r.state() != RunState.BROKEN && !r.metrics().isEmpty();
     }
 
-    private static String chart(Quantity q, List<Group> cells, Map<String, String> colours) {
+    private static String chart(Quantity q, List<Cell> cells, Map<String, String> colours) {
         List<double[][]> curves = new ArrayList<>(); // per cell: epochs, median, min, max
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (Group cell : cells) {
+        for (Cell cell : cells) {
             double[][] c = perEpoch(cell.runs().stream().filter(TrainingCurvesSection::drawn).toList(), q.value());
             curves.add(c);
             for (int i = 0; i < c[0].length; i++) {
@@ -95,7 +94,7 @@ final class TrainingCurvesSection {
         SvgPlot plot = new SvgPlot(q.title(), "epoch", q.axis(), log).integerX();
         StringBuilder runs = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
-            Group cell = cells.get(i);
+            Cell cell = cells.get(i);
             double[][] c = curves.get(i);
             String colour = colours.get(cell.vdm());
             if (cell.runs().stream().filter(TrainingCurvesSection::drawn).count() > 1) {

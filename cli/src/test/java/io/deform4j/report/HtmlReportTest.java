@@ -85,7 +85,7 @@ class HtmlReportTest {
             }
         }
         ReportData data = ReportSources.find(List.of(dir));
-        List<String> sentences = SummarySection.sentences(data, SeedGroups.of(data.configured()), List.of());
+        List<String> sentences = SummarySection.sentences(data, CellGrouping.byMapping(data.configured()), List.of());
         assertThat(sentences).anySatisfy(s -> assertThat(s).isEqualTo("LE(1,0.99): final test accuracy 61.00 % "
                 + "against 51.00 % for the original (+10.00 pt; n = 2 and 2); the ranges do not overlap: every "
                 + "LE(1,0.99) run ended above every original run."));
@@ -98,7 +98,7 @@ class HtmlReportTest {
         SyntheticRuns.finished(dir.resolve("original"), "original", 1, 2, 0.5);
         SyntheticRuns.finished(dir.resolve("deformed"), "LE(1,0.99)", 1, 2, 0.4);
         ReportData data = ReportSources.find(List.of(dir));
-        assertThat(SummarySection.sentences(data, SeedGroups.of(data.configured()), List.of()))
+        assertThat(SummarySection.sentences(data, CellGrouping.byMapping(data.configured()), List.of()))
                 .anySatisfy(s -> assertThat(s).startsWith("Each cell has at most one finished run"))
                 .anySatisfy(s -> assertThat(s).endsWith("(−10.00 pt; n = 1 and 1); one run on a side, so no spread "
                         + "to compare."));

@@ -3,8 +3,6 @@ package io.deform4j.sweep;
 import io.deform4j.train.TrainingInterruptedException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.ProcessBuilder.Redirect;
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -50,6 +48,11 @@ public final class LocalExecutor implements Executor {
                 throw new IllegalArgumentException("--parallel " + parallel + " needs as many devices, got --devices "
                         + String.join(",", devices) + " (one device per run)");
             }
+        }
+
+        /** The threads of each of {@code parallel} runs when none are given: this machine's cores divided among them. */
+        public static int defaultThreadsPerRun(int parallel) {
+            return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, parallel));
         }
     }
 
@@ -136,11 +139,8 @@ public final class LocalExecutor implements Executor {
 
     /** The child process of {@code name}: its own log, the engine offline, its GPU if any. */
     private ProcessBuilder command(SweepDirectory sweep, String name, String device) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(TaskCommand.of(sweep.path(), name, options.threadsPerRun()));
-        Files.createDirectories(sweep.log(name).getParent());
-        builder.redirectErrorStream(true).redirectOutput(Redirect.appendTo(sweep.log(name).toFile()));
-        builder.environment().put("DJL_OFFLINE", "true");
-        builder.environment().put("OPT_OUT_TRACKING", "true");
+        ProcessBuilder builder = TaskCommand.process(TaskCommand.of(sweep.path(), name, options.threadsPerRun()),
+                sweep.log(name));
         if (device != null) {
             builder.environment().put("CUDA_VISIBLE_DEVICES", device);
         }

@@ -40,15 +40,7 @@ public record SweepPlan(SweepSpec spec, Map<String, Object> overrides, List<Stri
      *     of a setting that the spec varies (the run names would not say what was trained)
      */
     public static SweepPlan expand(SweepSpec spec, Map<String, Object> overrides) {
-        List<Map<String, Object>> given = new ArrayList<>();
-        for (Map<String, Object> cell : spec.cells()) {
-            for (Map<String, Object> combination : combinations(spec.grid())) {
-                Map<String, Object> settings = new LinkedHashMap<>(spec.base());
-                settings.putAll(cell);
-                settings.putAll(combination);
-                given.add(settings);
-            }
-        }
+        List<Map<String, Object>> given = spec.runSettings();
         checkAvailable(spec.name(), given);
         List<String> varying = varying(spec, given);
         for (String key : overrides.keySet()) {
@@ -163,22 +155,5 @@ public record SweepPlan(SweepSpec spec, Map<String, Object> overrides, List<Stri
         }
         keys.removeIf(k -> given.stream().noneMatch(s -> s.containsKey(k)));
         return keys;
-    }
-
-    private static List<Map<String, Object>> combinations(Map<String, List<Object>> grid) {
-        List<Map<String, Object>> result = new ArrayList<>();
-        result.add(Map.of());
-        for (Map.Entry<String, List<Object>> axis : grid.entrySet()) {
-            List<Map<String, Object>> next = new ArrayList<>();
-            for (Map<String, Object> partial : result) {
-                for (Object value : axis.getValue()) {
-                    Map<String, Object> combination = new LinkedHashMap<>(partial);
-                    combination.put(axis.getKey(), value);
-                    next.add(combination);
-                }
-            }
-            result = next;
-        }
-        return result;
     }
 }

@@ -46,8 +46,10 @@ public record SweepSpec(String name, Map<String, Object> base, Map<String, List<
 
     /** The top-level keys of a spec. */
     public static final List<String> KEYS = List.of("name", "base", "grid", "cells");
-    /** The presets shipped with deform4j: the paper's Tables 1–3. */
-    public static final List<String> PRESETS = List.of("table1", "table2", "table3");
+    /** The presets of the paper's Tables 1–3, each laid out as its table by {@code deform4j table --preset}. */
+    public static final List<String> PAPER_TABLES = List.of("table1", "table2", "table3");
+    /** The presets shipped with deform4j: the paper's tables and {@code reproduce}, the comparison of {@code deform4j reproduce}. */
+    public static final List<String> PRESETS = List.of("table1", "table2", "table3", "reproduce");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -90,6 +92,56 @@ public record SweepSpec(String name, Map<String, Object> base, Map<String, List<
         }
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return parse(root, name, "sweep spec " + file);
+    }
+
+    /**
+     * The settings each run is given, in expansion order: for each cell, the cross product of the
+     * grid (the last key varying fastest), each over the base settings.
+     */
+    public List<Map<String, Object>> runSettings() {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (Map<String, Object> cell : cells) {
+            for (Map<String, Object> combination : combinations()) {
+                Map<String, Object> settings = new LinkedHashMap<>(base);
+                settings.putAll(cell);
+                settings.putAll(combination);
+                runs.add(settings);
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * The same spec with {@code values} for {@code setting} in the grid (replacing its list, or
+     * added last), each value checked and typed as in a spec file.
+     *
+     * @throws IllegalArgumentException for an unknown setting, no values, a bad value or a setting of the cells
+     */
+    public SweepSpec withGrid(String setting, List<?> values) {
+        String key = TrainConfig.SCHEMA.entry(setting).name();
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("grid." + key + " is empty: a grid list needs at least one value");
+        }
+        Map<String, List<Object>> changed = new LinkedHashMap<>(grid);
+        changed.put(key, values.stream().map(v -> TrainConfig.SCHEMA.convert(key, v)).toList());
+        return new SweepSpec(name, base, changed, cells);
+    }
+
+    private List<Map<String, Object>> combinations() {
+        List<Map<String, Object>> result = new ArrayList<>();
+        result.add(Map.of());
+        for (Map.Entry<String, List<Object>> axis : grid.entrySet()) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> partial : result) {
+                for (Object value : axis.getValue()) {
+                    Map<String, Object> combination = new LinkedHashMap<>(partial);
+                    combination.put(axis.getKey(), value);
+                    next.add(combination);
+                }
+            }
+            result = next;
+        }
+        return result;
     }
 
     /** The spec in a YAML/JSON tree; {@code where} names it in messages. */

@@ -1,5 +1,8 @@
 package io.deform4j.sweep;
 
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,19 @@ public final class TaskCommand {
             command.addAll(List.of("--threads", String.valueOf(threads)));
         }
         return command;
+    }
+
+    /**
+     * The process of {@code command}, its output and errors appended to {@code log} (its folder
+     * created), with the engine kept offline.
+     */
+    static ProcessBuilder process(List<String> command, Path log) throws IOException {
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(log.toFile()));
+        builder.environment().put("DJL_OFFLINE", "true");
+        builder.environment().put("OPT_OUT_TRACKING", "true");
+        return builder;
     }
 
     /** {@code java} with this JVM's class path, the engine's offline switches and the main class. */

@@ -130,4 +130,43 @@ class SweepSpecTest {
         assertEquals(16, table1.cells().size());
         assertEquals(Map.of("vdm", "AP(18/pi,1,2,1)", "lr", 0.1), table1.cells().get(13));
     }
+
+    @Test
+    void runSettingsAreEachCellCrossedWithTheGridTheLastKeyFastest() throws IOException {
+        SweepSpec spec = load("base: {epochs: 3}\ngrid: {vdm: [original, 'LE(1,0.9)'], seed: [1, 2]}\n"
+                + "cells: [{model: resnet20}, {model: resnet32, epochs: 4}]\n");
+        List<Map<String, Object>> runs = spec.runSettings();
+        assertEquals(8, runs.size());
+        assertEquals(Map.of("epochs", 3, "model", "resnet20", "vdm", "original", "seed", 1L), runs.get(0));
+        assertEquals(Map.of("epochs", 3, "model", "resnet20", "vdm", "original", "seed", 2L), runs.get(1));
+        assertEquals(Map.of("epochs", 3, "model", "resnet20", "vdm", "LE(1,0.9)", "seed", 1L), runs.get(2));
+        assertEquals(Map.of("epochs", 4, "model", "resnet32", "vdm", "LE(1,0.9)", "seed", 2L), runs.get(7));
+    }
+
+    @Test
+    void withGridReplacesOrAddsAGridListTypedAndChecked() throws IOException {
+        SweepSpec spec = load("name: s\ngrid: {vdm: [original, 'LE(1,0.9)'], seed: [1, 2, 3]}\n");
+        SweepSpec more = spec.withGrid("seed", List.of(1, 2, 3, 4, 5));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), more.grid().get("seed"));
+        assertEquals(List.of("vdm", "seed"), List.copyOf(more.grid().keySet()));
+        assertEquals(List.of(0.1, 0.2), spec.withGrid("lr", List.of("0.1", 0.2)).grid().get("lr"));
+        assertEquals("s", more.name());
+        assertEquals(List.of(1L, 2L, 3L), spec.grid().get("seed")); // the spec itself is unchanged
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> spec.withGrid("seed", List.of()))
+                .getMessage(), "grid.seed is empty");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> spec.withGrid("sede", List.of(1)))
+                .getMessage(), "seed");
+        SweepSpec cells = load("cells: [{lr: 0.1}]\n");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> cells.withGrid("lr", List.of(0.2)))
+                .getMessage(), "'lr' is in both grid and cells");
+    }
+
+    @Test
+    void theReproducePresetComparesTheOriginalWithOneMappingOverThreeSeeds() {
+        SweepSpec spec = SweepSpec.load("reproduce");
+        assertEquals(List.of("original", "LE(1,0.99)"), spec.grid().get("vdm"));
+        assertEquals(List.of(1L, 2L, 3L), spec.grid().get("seed"));
+        assertEquals("sample", spec.base().get("dataset"));
+        assertEquals(6, SweepPlan.expand(spec, Map.of()).runs().size());
+    }
 }
