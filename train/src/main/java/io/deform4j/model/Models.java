@@ -204,6 +204,19 @@ public final class Models {
         TorchWeights.load(block, file);
     }
 
+    /**
+     * Checks, without the cost of a seeded initialisation, that {@code file} fits model
+     * {@code name} built for these classes, channels and image size ({@link TorchWeights#check}).
+     *
+     * @throws IllegalArgumentException naming every missing, unexpected or mis-shaped tensor
+     */
+    public static void checkTorchWeights(String name, int classes, int inputChannels, int imageSize,
+            java.nio.file.Path file) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TorchWeights.check(zeroInitialized(name, classes, inputChannels, imageSize, manager), file);
+        }
+    }
+
     private static ModelFactory.Entry entry(String name) {
         if (name == null) {
             throw new IllegalArgumentException("model name is null; known: " + names());

@@ -22,6 +22,9 @@ import java.util.Map;
  */
 final class TorchNames {
 
+    /** The models whose parameters carry PyTorch names, for messages. */
+    static final String PYTORCH_NAMED = "efficientnet_b0/b1, se_resnext29_*, resnet18, resnet34 and preresnet18";
+
     private TorchNames() {
     }
 
@@ -36,7 +39,9 @@ final class TorchNames {
         for (Pair<String, Parameter> p : block.getDirectParameters()) {
             String name = parameterName(p.getKey());
             if (name != null && names.put(prefix + name, p.getValue()) != null) {
-                throw new IllegalStateException("two parameters map to PyTorch name " + prefix + name);
+                // the CIFAR ResNets and PreResNets keep DJL's names, which their checkpoints record
+                throw new IllegalArgumentException("this model's parameters have no PyTorch names (" + prefix + name
+                        + " is not unique); PyTorch weights load into " + PYTORCH_NAMED);
             }
         }
         for (Pair<String, Block> child : block.getChildren()) {

@@ -49,6 +49,36 @@ public final class TorchWeights {
      *     not fit the model's (the message names each one)
      */
     public static void load(Block block, Path file) {
+        copy(block, file, true);
+    }
+
+    /**
+     * Writes the tensors of {@code block} to {@code file} under their PyTorch names, as
+     * {@code numpy.savez} would: PyTorch reads them back with
+     * {@code model.load_state_dict({k: torch.from_numpy(v) for k, v in numpy.load(f).items()}, strict=False)}
+     * ({@code strict=False} because {@code num_batches_tracked} is absent).
+     */
+    public static void save(Block block, Path file) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList arrays = new NDList();
+            for (Map.Entry<String, Parameter> e : TorchNames.of(block).entrySet()) {
+                NDArray copy = e.getValue().getArray().duplicate();
+                copy.attach(manager);
+                copy.setName(e.getKey());
+                arrays.add(copy);
+            }
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+                arrays.encode(out, NDList.Encoding.NPZ);
+            }
+        }
+    }
+
+    /** As {@link #load}, but writes nothing: only checks that the file fits. */
+    public static void check(Block block, Path file) {
+        copy(block, file, false);
+    }
+
+    private static void copy(Block block, Path file, boolean write) {
         if (!block.isInitialized()) {
             throw new IllegalArgumentException("block is not initialised: call Models.initialize first");
         }
@@ -75,6 +105,9 @@ public final class TorchWeights {
                 throw new IllegalArgumentException(file + " does not fit the model (" + problems.size()
                         + " problems): " + String.join("; ", problems));
             }
+            if (!write) {
+                return;
+            }
             try (NoGrad noGrad = NoGrad.enter()) {
                 for (Map.Entry<String, Parameter> e : expected.entrySet()) {
                     NDArray target = e.getValue().getArray();
@@ -87,6 +120,9 @@ public final class TorchWeights {
 
     /** The arrays of an {@code .npz} file by name, on {@code manager}. */
     static Map<String, NDArray> read(NDManager manager, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file + " (a PyTorch state_dict saved with numpy.savez)");
+        }
         NDList arrays;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             arrays = NDList.decode(manager, in);
