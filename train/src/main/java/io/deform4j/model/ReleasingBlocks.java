@@ -129,6 +129,16 @@ final class ReleasingBlocks {
             return new NDList(out);
         }
 
+        /**
+         * The first branch's output shape, which every {@link Join} keeps (the product broadcasts the
+         * second branch's N×C×1×1 over it). DJL's version runs the join on zero arrays of the branch
+         * shapes, which for a large network at 224×224 allocates gigabytes.
+         */
+        @Override
+        public ai.djl.ndarray.types.Shape[] getOutputShapes(ai.djl.ndarray.types.Shape[] inputShapes) {
+            return getChildren().values().get(0).getOutputShapes(inputShapes);
+        }
+
         @Override
         protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
                 PairList<String, Object> params) {
