@@ -38,11 +38,34 @@ class ModelsCommandTest {
         for (JsonNode row : rows) {
             List<String> keys = new ArrayList<>();
             row.fieldNames().forEachRemaining(keys::add);
-            assertEquals(List.of("name", "classes", "params"), keys);
+            assertEquals(List.of("name", "classes", "image_size", "params", "macs"), keys);
             assertEquals(10, row.get("classes").asInt());
         }
         assertEquals("resnet20", rows.get(0).get("name").asText());
         assertEquals(272_474, rows.get(0).get("params").asLong());
+        assertEquals(32, rows.get(0).get("image_size").asInt());
+        JsonNode resnet18 = null;
+        for (JsonNode row : rows) {
+            if (row.get("name").asText().equals("resnet18")) {
+                resnet18 = row;
+            }
+        }
+        assertEquals(224, resnet18.get("image_size").asInt());
+        assertEquals(11_181_642, resnet18.get("params").asLong());
+        assertEquals(1_813_566_464L, resnet18.get("macs").asLong()); // torchvision's 1.81 GFLOPS, at 10 classes
+    }
+
+    @Test
+    void imageSizeAppliesToEveryModel() throws Exception {
+        // 64, not 224: DJL sizes its parameter-free layers by running them on zeros, gigabytes for SE-ResNeXt at 224
+        Result r = run("--classes", "1000", "--image-size", "64", "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        for (JsonNode row : Json.MAPPER.readTree(r.out())) {
+            assertEquals(64, row.get("image_size").asInt());
+            if (row.get("name").asText().equals("efficientnet_b0")) {
+                assertEquals(5_288_548, row.get("params").asLong());
+            }
+        }
     }
 
     @Test
@@ -52,7 +75,9 @@ class ModelsCommandTest {
         List<String> lines = r.out().lines().toList();
         assertEquals(Models.names().size() + 1, lines.size());
         assertTrue(lines.get(0).startsWith("name"), lines.get(0));
-        assertTrue(lines.get(1).startsWith("resnet20") && lines.get(1).contains("100"), lines.get(1));
+        assertTrue(lines.get(1).startsWith("resnet20") && lines.get(1).contains("100")
+                && lines.get(1).contains("1x32x32"), lines.get(1));
+        assertTrue(lines.get(0).contains("MMAC"), lines.get(0));
     }
 
     @Test

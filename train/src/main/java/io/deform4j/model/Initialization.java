@@ -17,7 +17,9 @@ import io.deform4j.engine.NoGrad;
 import java.util.Random;
 
 /**
- * Seeded, deterministic initialisation as the reference implementations (CIFAR-ZOO):
+ * Seeded, deterministic initialisation by the rules of the reference implementation
+ * ({@link InitScheme}: CIFAR-ZOO unless the block is a {@link Network} that names another). For
+ * CIFAR-ZOO:
  * <ul>
  *   <li>Conv2d weight: {@code nn.init.kaiming_normal_(w)} with PyTorch's defaults (mode
  *       {@code fan_in}, gain √2 for ReLU): w ~ N(0, 2 / fan_in), fan_in = in·kh·kw. (CIFAR-ZOO
@@ -28,7 +30,8 @@ import java.util.Random;
  * </ul>
  * Values come from one {@link java.util.Random} seeded with the given seed, drawn in block
  * order (depth first, children in registration order), so the same seed gives bit-identical
- * parameters on every machine and thread count; the engine's random state is not used.
+ * parameters on every machine and thread count; the engine's random state is not used. Each
+ * {@link RandomDrop} takes the next {@code long} of the stream as the seed of its masks.
  */
 final class Initialization {
 
@@ -42,19 +45,30 @@ final class Initialization {
             block.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
             block.initialize(manager, DataType.FLOAT32, inputShape);
         }
+        InitScheme scheme = block instanceof Network network ? network.scheme() : InitScheme.CIFAR_ZOO;
         try (NoGrad noGrad = NoGrad.enter()) {
-            visit(block, new Random(seed));
+            visit(block, new Random(seed), scheme);
         }
     }
 
-    private static void visit(Block block, Random random) {
+    private static void visit(Block block, Random random, InitScheme scheme) {
         ParameterList params = block.getDirectParameters();
         if (block instanceof Conv2d) {
             Parameter weight = params.get("weight");
             Shape s = weight.getArray().getShape();
-            long fanIn = s.size() / s.get(0); // in·kh·kw
-            fill(weight, gaussian(random, s.size(), Math.sqrt(2.0 / fanIn)));
-            requireOnly(block, params, "weight");
+            long fanIn = s.size() / s.get(0); // in/groups·kh·kw
+            long fan = scheme.convFanOut ? s.get(0) * (s.size() / (s.get(0) * s.get(1))) : fanIn; // out·kh·kw
+            fill(weight, gaussian(random, s.size(), Math.sqrt(2.0 / fan)));
+            Parameter bias = params.get("bias");
+            if (bias != null) {
+                long n = bias.getArray().size();
+                fill(bias, scheme.zeroConvBias ? constant(n, 0f) : uniform(random, n, 1.0 / Math.sqrt(fanIn)));
+            }
+            if (params.size() != (bias == null ? 1 : 2)) {
+                throw new IllegalStateException("unexpected parameters in Conv2d: " + params.keys());
+            }
+        } else if (block instanceof RandomDrop drop) {
+            drop.reseed(random.nextLong());
         } else if (block instanceof BatchNorm) {
             for (Pair<String, Parameter> p : params) {
                 Parameter.Type type = p.getValue().getType();
@@ -64,25 +78,19 @@ final class Initialization {
         } else if (block instanceof Linear) {
             Parameter weight = params.get("weight");
             Shape s = weight.getArray().getShape();
-            double bound = 1.0 / Math.sqrt(s.get(1));
+            double bound = 1.0 / Math.sqrt(scheme.linearByOutFeatures ? s.get(0) : s.get(1));
             fill(weight, uniform(random, s.size(), bound));
             Parameter bias = params.get("bias");
             if (bias != null) {
-                fill(bias, uniform(random, bias.getArray().size(), bound));
+                long n = bias.getArray().size();
+                fill(bias, scheme.linearByOutFeatures ? constant(n, 0f) : uniform(random, n, bound));
             }
         } else if (!params.isEmpty()) {
             throw new IllegalStateException("no initialisation rule for "
                     + block.getClass().getSimpleName() + " with parameters " + params.keys());
         }
         for (Pair<String, Block> child : block.getChildren()) {
-            visit(child.getValue(), random);
-        }
-    }
-
-    private static void requireOnly(Block block, ParameterList params, String name) {
-        if (params.size() != 1) {
-            throw new IllegalStateException("expected only '" + name + "' in "
-                    + block.getClass().getSimpleName() + ", got " + params.keys());
+            visit(child.getValue(), random, scheme);
         }
     }
 

@@ -24,10 +24,11 @@ import java.util.Map;
  * }</pre>
  *
  * Registered (trainable parameters for 10 classes, 3 input channels; the same counts as the
- * CIFAR-ZOO PyTorch models):
+ * PyTorch models they follow, CIFAR-ZOO's or torchvision's; the ImageNet ResNets' counts for 1000
+ * classes in {@link ImageNetResNet}):
  * <table>
  *   <caption>Registered models</caption>
- *   <tr><th>name</th><th>parameters</th><th>Table 4 defaults</th></tr>
+ *   <tr><th>name</th><th>parameters</th><th>Table 4/5 defaults</th></tr>
  *   <tr><td>resnet20</td><td>272,474</td><td rowspan="5">{@link TrainingDefaults#RESNET_CIFAR}</td></tr>
  *   <tr><td>resnet32</td><td>466,906</td></tr>
  *   <tr><td>resnet44</td><td>661,338</td></tr>
@@ -35,21 +36,33 @@ import java.util.Map;
  *   <tr><td>resnet110</td><td>1,730,714</td></tr>
  *   <tr><td>preresnet20</td><td>272,282</td><td rowspan="2">{@link TrainingDefaults#PRERESNET_CIFAR}</td></tr>
  *   <tr><td>preresnet110</td><td>1,730,522</td></tr>
+ *   <tr><td>efficientnet_b0</td><td>4,020,358</td><td rowspan="2">{@link TrainingDefaults#EFFICIENTNET_CIFAR}</td></tr>
+ *   <tr><td>efficientnet_b1</td><td>6,525,994</td></tr>
+ *   <tr><td>se_resnext29_16x64d</td><td>68,677,018</td><td rowspan="2">{@link TrainingDefaults#SE_RESNEXT_CIFAR}</td></tr>
+ *   <tr><td>se_resnext29_8x64d</td><td>34,948,506</td></tr>
+ *   <tr><td>resnet18</td><td>11,181,642</td><td rowspan="3">{@link TrainingDefaults#IMAGENET}</td></tr>
+ *   <tr><td>resnet34</td><td>21,289,802</td></tr>
+ *   <tr><td>preresnet18</td><td>11,179,978</td></tr>
  * </table>
- * ResNets use 1×1 conv + BN projection shortcuts where the shape changes, PreResNets a bare 1×1
- * conv (as CIFAR-ZOO, the paper's baselines). Names are matched case-insensitively; an unknown
+ * The CIFAR ResNets use 1×1 conv + BN projection shortcuts where the shape changes, PreResNets a
+ * bare 1×1 conv (as CIFAR-ZOO, the paper's baselines). Names are matched case-insensitively; an unknown
  * name is an {@link IllegalArgumentException} that suggests the closest known name.
  */
 public final class Models {
 
     /** Height and width of the CIFAR inputs the models are built for (28×28 also works). */
     public static final int IMAGE_SIZE = 32;
+    /** Height and width of the ImageNet inputs of the paper's Table 5. */
+    public static final int IMAGENET_SIZE = 224;
 
     private static final Map<String, ModelFactory.Entry> REGISTRY = new LinkedHashMap<>();
 
     static {
         CifarResNet.entries().forEach(Models::register);
         CifarPreResNet.entries().forEach(Models::register);
+        EfficientNet.entries().forEach(Models::register);
+        SeResNeXt.entries().forEach(Models::register);
+        ImageNetResNet.entries().forEach(Models::register);
     }
 
     private Models() {
@@ -71,13 +84,14 @@ public final class Models {
         return entry(name).info();
     }
 
-    /** The paper's training settings for {@code name} (Table 4). */
+    /** The paper's training settings for {@code name} (Table 4 or 5). */
     public static TrainingDefaults defaults(String name) {
         return info(name).defaults();
     }
 
     /**
-     * A fresh, un-initialised model; call {@link #initialize} before use.
+     * A fresh, un-initialised model for its own image size ({@link ModelInfo#imageSize}); call
+     * {@link #initialize} before use.
      *
      * @param name          registry name, e.g. {@code resnet20}
      * @param classes       number of output logits (≥ 1)
@@ -85,6 +99,15 @@ public final class Models {
      *                      the model rejects other channel counts at its first layer
      */
     public static Block create(String name, int classes, int inputChannels) {
+        return create(name, classes, inputChannels, info(name).imageSize());
+    }
+
+    /**
+     * A fresh, un-initialised model for {@code imageSize}×{@code imageSize} inputs: the same network
+     * for every size except the EfficientNets, whose stem has stride 1 below 64 pixels
+     * ({@link EfficientNet}).
+     */
+    public static Block create(String name, int classes, int inputChannels, int imageSize) {
         ModelFactory.Entry entry = entry(name);
         if (classes < 1) {
             throw new IllegalArgumentException("classes must be >= 1, got " + classes);
@@ -92,7 +115,10 @@ public final class Models {
         if (inputChannels < 1) {
             throw new IllegalArgumentException("inputChannels must be >= 1, got " + inputChannels);
         }
-        return entry.factory().create(classes, inputChannels);
+        if (imageSize < 1) {
+            throw new IllegalArgumentException("image size must be >= 1, got " + imageSize);
+        }
+        return entry.factory().create(classes, inputChannels, imageSize);
     }
 
     /** The NCHW shape used to initialise a model: (1, channels, 32, 32). */
@@ -135,11 +161,59 @@ public final class Models {
      * ResNet-20 for 10 classes: 272,474.
      */
     public static long parameterCount(String name, int classes, int inputChannels) {
-        Block block = create(name, classes, inputChannels);
+        return size(name, classes, inputChannels, info(name).imageSize()).parameters();
+    }
+
+    /**
+     * The size of a model: trainable values and multiply-accumulates per image.
+     *
+     * @param parameters          as {@link #parameterCount(Block)}
+     * @param multiplyAccumulates of one image's forward pass through the convolutions and linear
+     *                            layers (a multiply-add counts once), at the image size it was built for
+     */
+    public record Size(long parameters, long multiplyAccumulates) {
+    }
+
+    /**
+     * The size of model {@code name} for {@code classes}, {@code inputChannels} and
+     * {@code imageSize}×{@code imageSize} images (builds it on a temporary manager, zero-filled;
+     * needs the engine). ResNet-18 at 224 for 1000 classes: 11,689,512 parameters, 1,813,566,464 MACs.
+     */
+    public static Size size(String name, int classes, int inputChannels, int imageSize) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            block.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
-            block.initialize(manager, DataType.FLOAT32, inputShape(inputChannels));
-            return parameterCount(block);
+            Block block = zeroInitialized(name, classes, inputChannels, imageSize, manager);
+            return new Size(parameterCount(block), MultiplyAccumulates.of(block));
+        }
+    }
+
+    /** Model {@code name} initialised for one image with zero weights (cheap: no random draws). */
+    static Block zeroInitialized(String name, int classes, int inputChannels, int imageSize, NDManager manager) {
+        Block block = create(name, classes, inputChannels, imageSize);
+        block.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, inputChannels, imageSize, imageSize));
+        return block;
+    }
+
+    /**
+     * Copies a PyTorch {@code state_dict} saved as {@code .npz} into the initialised {@code block} by
+     * PyTorch's names ({@link TorchWeights#load}).
+     *
+     * @throws IllegalArgumentException naming every missing, unexpected or mis-shaped tensor
+     */
+    public static void loadTorchWeights(Block block, java.nio.file.Path file) {
+        TorchWeights.load(block, file);
+    }
+
+    /**
+     * Checks, without the cost of a seeded initialisation, that {@code file} fits model
+     * {@code name} built for these classes, channels and image size ({@link TorchWeights#check}).
+     *
+     * @throws IllegalArgumentException naming every missing, unexpected or mis-shaped tensor
+     */
+    public static void checkTorchWeights(String name, int classes, int inputChannels, int imageSize,
+            java.nio.file.Path file) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TorchWeights.check(zeroInitialized(name, classes, inputChannels, imageSize, manager), file);
         }
     }
 

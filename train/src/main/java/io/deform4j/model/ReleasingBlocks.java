@@ -46,7 +46,24 @@ final class ReleasingBlocks {
     }
 
     /** {@link ai.djl.nn.SequentialBlock} that closes each intermediate once the next child has run. */
-    static final class SequentialBlock extends ai.djl.nn.SequentialBlock {
+    static class SequentialBlock extends ai.djl.nn.SequentialBlock {
+
+        /**
+         * Adds {@code block} as a child named {@code name} rather than after its class (DJL still
+         * prefixes the position, {@code 01conv1}); {@link TorchNames} reads such names as PyTorch
+         * module names.
+         */
+        SequentialBlock add(String name, Block block) {
+            addChildBlock(name, block);
+            return this;
+        }
+
+        /** Adds {@code block} named after its class, as DJL's (returning this type, for chaining). */
+        @Override
+        public SequentialBlock add(Block block) {
+            super.add(block);
+            return this;
+        }
 
         @Override
         protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
@@ -66,27 +83,60 @@ final class ReleasingBlocks {
         }
     }
 
+    /** How a {@link ParallelBlock} joins its two branches. */
+    enum Join {
+        /** {@code a + b}. */
+        SUM,
+        /** {@code relu(a + b)}. */
+        SUM_RELU,
+        /** {@code a · b}, broadcasting (squeeze-excitation: the input times its N×C×1×1 scale). */
+        PRODUCT
+    }
+
     /**
-     * {@code out = main(x) + shortcut(x)}, then ReLU when {@code reluAfter}: a
-     * {@link ai.djl.nn.ParallelBlock} whose branch outputs and sum are closed once used.
+     * Two branches on the same input joined by {@link Join}: a {@link ai.djl.nn.ParallelBlock} whose
+     * branch outputs and intermediate sum are closed once used.
      */
     static final class ParallelBlock extends ai.djl.nn.ParallelBlock {
 
-        private final boolean reluAfter;
+        private final Join join;
 
-        ParallelBlock(Block main, Block shortcut, boolean reluAfter) {
-            super(branches -> combine(branches, reluAfter), List.of(main, shortcut));
-            this.reluAfter = reluAfter;
+        /** Branches named after their classes (as DJL's {@code ParallelBlock}). */
+        ParallelBlock(Block first, Block second, Join join) {
+            this(first.getClass().getSimpleName(), first, second.getClass().getSimpleName(), second, join);
         }
 
-        private static NDList combine(List<NDList> branches, boolean reluAfter) {
-            NDArray sum = branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow());
-            if (!reluAfter) {
+        /** Branches with the given child names (see {@link SequentialBlock#add(String, Block)}). */
+        ParallelBlock(String firstName, Block first, String secondName, Block second, Join join) {
+            super(branches -> combine(branches, join), List.of());
+            addChildBlock(firstName, first);
+            addChildBlock(secondName, second);
+            this.join = join;
+        }
+
+        private static NDList combine(List<NDList> branches, Join join) {
+            NDArray a = branches.get(0).singletonOrThrow();
+            NDArray b = branches.get(1).singletonOrThrow();
+            if (join == Join.PRODUCT) {
+                return new NDList(a.mul(b));
+            }
+            NDArray sum = a.add(b);
+            if (join == Join.SUM) {
                 return new NDList(sum);
             }
             NDArray out = Activation.relu(sum);
             sum.close(); // ReLU's backward needs its output, not its input
             return new NDList(out);
+        }
+
+        /**
+         * The first branch's output shape, which every {@link Join} keeps (the product broadcasts the
+         * second branch's N×C×1×1 over it). DJL's version runs the join on zero arrays of the branch
+         * shapes, which for a large network at 224×224 allocates gigabytes.
+         */
+        @Override
+        public ai.djl.ndarray.types.Shape[] getOutputShapes(ai.djl.ndarray.types.Shape[] inputShapes) {
+            return getChildren().values().get(0).getOutputShapes(inputShapes);
         }
 
         @Override
@@ -96,7 +146,7 @@ final class ReleasingBlocks {
             for (Block block : getChildren().values()) {
                 branches.add(block.forward(parameterStore, inputs, training, params));
             }
-            NDList out = combine(branches, reluAfter);
+            NDList out = combine(branches, join);
             for (NDList branch : branches) {
                 release(branch, out, inputs);
             }

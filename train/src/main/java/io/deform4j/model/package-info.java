@@ -1,7 +1,9 @@
 /**
- * The CNNs of the paper's CIFAR experiments, created by name from one registry
- * ({@link io.deform4j.model.Models}), each with its training defaults from the paper's Table 4
- * stored as data beside it ({@link io.deform4j.model.TrainingDefaults}).
+ * The CNNs of the paper's CIFAR and ImageNet experiments, created by name from one registry
+ * ({@link io.deform4j.model.Models}), each with its training defaults from the paper's Table 4 or 5
+ * stored as data beside it ({@link io.deform4j.model.TrainingDefaults}). The EfficientNets, the
+ * SE-ResNeXts and the ImageNet ResNets follow torchvision and CIFAR-ZOO with PyTorch's module names,
+ * so that PyTorch weights load by name ({@link io.deform4j.model.TorchWeights}).
  *
  * <p>The architectures follow CIFAR-ZOO (BIGBALLON/CIFAR-ZOO, {@code models/resnet.py} and
  * {@code models/preresnet.py}), the baselines the paper trained: He et al.'s CIFAR ResNets with

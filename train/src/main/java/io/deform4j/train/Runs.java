@@ -88,6 +88,10 @@ public final class Runs {
         checkModel(config.model());
         RunDirectory.checkNew(out, overwrite);
         EngineThreads.configure(config.threads());
+        if (!config.initFrom().isEmpty()) { // before the run directory exists
+            Models.checkTorchWeights(config.model(), data.classes(), data.train().channels(), data.train().height(),
+                    Path.of(config.initFrom()));
+        }
         RunDirectory run = RunDirectory.create(out, overwrite);
         return execute(config, data, run, Optional.empty(), progress, stop);
     }
@@ -157,7 +161,7 @@ public final class Runs {
      * in the configured memory format, before any optimizer state exists.
      */
     static Block newModel(TrainConfig config, DataSplits data, NDManager manager) {
-        Block block = Models.create(config.model(), data.classes(), data.train().channels());
+        Block block = Models.create(config.model(), data.classes(), data.train().channels(), data.train().height());
         Models.initialize(block, manager, new Shape(1, data.train().channels(), data.train().height(),
                 data.train().width()), config.seed());
         config.format().apply(block);
@@ -186,6 +190,9 @@ public final class Runs {
                 info = info.progress("running", start.epoch(), last == null ? null : last.testAccuracy(),
                         start.bestAccuracy(), start.bestEpoch(), null);
             } else {
+                if (!config.initFrom().isEmpty()) { // a resumed run has its checkpoint instead
+                    Models.loadTorchWeights(block, Path.of(config.initFrom()));
+                }
                 run.truncateMetrics(0);
             }
             run.writeInfo(info);

@@ -67,6 +67,10 @@ public record TrainConfig(
         double gamma,
         @Setting(help = "Seed of initialisation, shuffling and augmentation.", label = "N", defaultValue = "42")
         long seed,
+        @Setting(help = "Start from a PyTorch state_dict saved as .npz (numpy.savez; e.g. torchvision's pretrained "
+                + "weights) instead of the seeded initialisation, matched by PyTorch's tensor names; empty: none.",
+                label = "FILE", defaultValue = "")
+        String initFrom,
         @Setting(help = "CPU threads of the engine.", label = "N", defaultValue = "1")
         int threads,
         @Setting(help = "Class-balanced subset of N training images; 0: all.", label = "N", defaultValue = "0")

@@ -28,11 +28,19 @@ class ModelsTest extends EngineTest {
         return Models.names();
     }
 
+    /** The CIFAR ResNets and PreResNets, whose counts {@link #expectedParameters} derives. */
+    static List<String> cifarNames() {
+        return Models.names().stream().filter(n -> CIFAR_FAMILIES.contains(Models.info(n).family())).toList();
+    }
+
+    static final List<String> CIFAR_FAMILIES = List.of("resnet", "preresnet");
+
+    /** Every model on a small input, 32×32 (the ImageNet models then end on a 1×1 map), in both modes. */
     @ParameterizedTest
     @MethodSource("names")
     void forwardGivesLogitsOfTheRightShape(String name) {
         try (NDManager m = manager.newSubManager()) {
-            Block net = Models.create(name, 10, 3);
+            Block net = Models.create(name, 10, 3, 32);
             Models.initialize(net, m, Models.inputShape(3), 1L);
             NDArray x = m.randomNormal(new Shape(2, 3, 32, 32));
             for (boolean training : new boolean[] {false, true}) {
@@ -67,10 +75,10 @@ class ModelsTest extends EngineTest {
         }
     }
 
-    /** Every registered model for 10 and 100 classes (3 input channels). */
+    /** Every registered CIFAR ResNet and PreResNet for 10 and 100 classes (3 input channels). */
     static List<Arguments> modelsAndClasses() {
         List<Arguments> cases = new ArrayList<>();
-        for (String name : Models.names()) {
+        for (String name : cifarNames()) {
             cases.add(Arguments.of(name, 10));
             cases.add(Arguments.of(name, 100));
         }
@@ -95,6 +103,42 @@ class ModelsTest extends EngineTest {
         int n = (info.depth() - 2) / 6;
         long closed = 97_216L * n + 65L * classes + 144 * 3 - (info.family().equals("resnet") ? 20_256 : 20_448);
         assertEquals(closed, expected, name);
+    }
+
+    /**
+     * The counts of the models that follow torchvision and CIFAR-ZOO's SE-ResNeXt, as PyTorch counts
+     * them ({@code sum(p.numel() for p in model.parameters())}, printed by
+     * {@code tools/torch_reference.py shapes}; {@link TorchReferenceTest} compares every tensor).
+     */
+    @Test
+    void largeModelsHaveTheirReferencesCounts() {
+        assertEquals(4_020_358, Models.parameterCount("efficientnet_b0", 10, 3));
+        assertEquals(5_288_548, Models.parameterCount("efficientnet_b0", 1000, 3));
+        assertEquals(6_525_994, Models.parameterCount("efficientnet_b1", 10, 3));
+        assertEquals(68_677_018, Models.parameterCount("se_resnext29_16x64d", 10, 3));
+        assertEquals(34_948_506, Models.parameterCount("se_resnext29_8x64d", 10, 3));
+        assertEquals(11_689_512, Models.parameterCount("resnet18", 1000, 3));
+        assertEquals(21_797_672, Models.parameterCount("resnet34", 1000, 3));
+        assertEquals(11_687_848, Models.parameterCount("preresnet18", 1000, 3));
+        // the stem's stride (1 below 64 pixels) changes the work, not the parameters
+        Models.Size cifar = Models.size("efficientnet_b0", 10, 3, 32);
+        Models.Size imagenet = Models.size("efficientnet_b0", 10, 3, 224);
+        assertEquals(cifar.parameters(), imagenet.parameters());
+        assertEquals(31_979_392, cifar.multiplyAccumulates());     // = 64×64 with the stride-2 stem
+        assertEquals(Models.size("efficientnet_b0", 10, 3, 64).multiplyAccumulates(), cifar.multiplyAccumulates());
+        assertTrue(imagenet.multiplyAccumulates() > 380_000_000 && imagenet.multiplyAccumulates() < 400_000_000,
+                "torchvision's table: 0.39 GFLOPS; got " + imagenet.multiplyAccumulates());
+        assertEquals(1_814_073_344, Models.size("resnet18", 1000, 3, 224).multiplyAccumulates()); // 1.81 G
+    }
+
+    /** The registry's image size per model: CIFAR's for Table 4's models, ImageNet's for Table 5's. */
+    @Test
+    void imageSizesFollowTheDefaultsData() {
+        for (String name : Models.names()) {
+            ModelInfo info = Models.info(name);
+            int expected = info.defaults().equals(TrainingDefaults.IMAGENET) ? 224 : 32;
+            assertEquals(expected, info.imageSize(), name);
+        }
     }
 
     @Test

@@ -151,14 +151,10 @@ class SweepPlanTest {
     @Test
     void aSweepNeedingModelsOrDataSetsThisBuildLacksNamesThemAll() throws IOException {
         assertEquals(80, SweepPlan.expand(SweepSpec.load("table1"), Map.of()).runs().size());
-        String table2 = assertThrows(IllegalArgumentException.class,
-                () -> SweepPlan.expand(SweepSpec.load("table2"), Map.of())).getMessage();
-        assertTrue(table2.contains("needs models efficientnet_b0, efficientnet_b1, se_resnext29_16x64d (this build has "
-                + "resnet20"), table2);
+        assertEquals(140, SweepPlan.expand(SweepSpec.load("table2"), Map.of()).runs().size());
         String table3 = assertThrows(IllegalArgumentException.class,
                 () -> SweepPlan.expand(SweepSpec.load("table3"), Map.of())).getMessage();
-        assertTrue(table3.contains("models preresnet18, resnet18, resnet34") && table3.contains("data sets imagenet"),
-                table3);
+        assertTrue(!table3.contains("models") && table3.contains("data sets imagenet"), table3);
         String typo = assertThrows(IllegalArgumentException.class,
                 () -> plan("grid: {model: [resnet20, resnt32]}\n")).getMessage();
         assertTrue(typo.contains("needs models resnt32"), typo);
