@@ -49,7 +49,7 @@ class DeviceAndAccumulationTest {
     }
 
     @Test
-    void aGpuWhereThereIsNoneIsBadInputAndWritesNothing() {
+    void aGpuWhereThereIsNoneIsBadInputAndWritesNothing() throws IOException {
         for (String device : new String[] {"gpu", "gpu:1"}) {
             Path out = tmp.resolve(device.replace(':', '-'));
             TrainCommandTest.Outcome o = TrainCommandTest.train(tiny(out, "--device", device));
@@ -65,6 +65,14 @@ class DeviceAndAccumulationTest {
         TrainCommandTest.Outcome typo = TrainCommandTest.train(tiny(tmp.resolve("typo"), "--device", "cuda"));
         assertEquals(2, typo.code());
         assertTrue(typo.err().contains("invalid device: cuda (expected auto, cpu, gpu or gpu:N"), typo.err());
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, "base: " + SweepCommandTest.TINY + "\ngrid:\n  seed: [1, 2]\n");
+        Path sweep = tmp.resolve("sweep");
+        TrainCommandTest.Outcome local = TrainCommandTest.run("sweep", spec.toString(), "--out", sweep.toString(),
+                "--set", "device=gpu");
+        assertEquals(2, local.code(), local.err());
+        assertTrue(local.err().contains("device gpu is not available"), local.err());
+        assertFalse(Files.exists(sweep));
         Path landscape = tmp.resolve("landscape");
         TrainCommandTest.Outcome instrument = TrainCommandTest.run("landscape", "--checkpoint",
                 tmp.resolve("no-run").toString(), "--device", "gpu", "--out", landscape.toString());
