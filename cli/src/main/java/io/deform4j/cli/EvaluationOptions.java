@@ -1,5 +1,7 @@
 package io.deform4j.cli;
 
+import ai.djl.Device;
+import io.deform4j.engine.Devices;
 import io.deform4j.engine.EngineThreads;
 import picocli.CommandLine.Option;
 
@@ -13,6 +15,20 @@ final class EvaluationOptions {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "CPU threads of the engine (default: ${DEFAULT-VALUE}).")
     private int threads;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = Devices.AUTO,
+            description = "auto (a GPU when the engine sees one, else the CPU), cpu, gpu or gpu:N "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String device;
+
+    /**
+     * The device the network is evaluated on, after {@link #configure}.
+     *
+     * @throws IllegalArgumentException for a GPU the engine does not see
+     */
+    Device device() {
+        return Devices.resolve(device);
+    }
 
     /** Checks the values and sets the engine's threads; returns the batch size. */
     int configure() {

@@ -108,7 +108,7 @@ final class HessianCommand implements Callable<Integer> {
         PowerIteration power = new PowerIteration(top, maxIterations, tolerance, seed);
         Hutchinson hutchinson = trace ? new Hutchinson(traceSamples, traceMinSamples, tolerance, seed + 1) : null;
         int batchSize = engine.configure();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(engine.device())) {
             String architecture = TrainedRun.open(checkpoint).config().model();
             TrainedModel model = Instruments.open(List.of(checkpoint), limit, batchSize, false, manager).get(0);
             long most = (long) top * maxIterations + (trace ? traceSamples : 0);

@@ -123,7 +123,7 @@ final class LandscapeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--interpolate needs exactly two --checkpoint, got " + checkpoints.size());
         }
         int batchSize = engine.configure();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(engine.device())) {
             List<TrainedModel> models = Instruments.open(checkpoints, limit, batchSize, true, manager);
             EvalSet train = models.get(0).train();
             EvalSet test = models.get(0).test();

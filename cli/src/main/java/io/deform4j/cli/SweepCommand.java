@@ -2,6 +2,7 @@ package io.deform4j.cli;
 
 import io.deform4j.settings.SettingsSchema;
 import io.deform4j.sweep.Launch;
+import io.deform4j.engine.Devices;
 import io.deform4j.sweep.LocalExecutor;
 import io.deform4j.sweep.SlurmExecutor;
 import io.deform4j.sweep.SweepDirectory;
@@ -133,8 +134,18 @@ final class SweepCommand implements Callable<Integer> {
             return submit(plan, w);
         }
         refuseOptionsOf("slurm", slurm.given(spec.commandLine().getParseResult()));
+        checkDevices(plan);
         int threads = threadsPerRun != null ? threadsPerRun : LocalExecutor.Options.defaultThreadsPerRun(parallel);
         return Launch.local(plan, out, new LocalExecutor.Options(parallel, threads, devices, failFast), retryFailed, w);
+    }
+
+    /**
+     * Refuses, before anything is written, runs that ask for a GPU this machine's engine does not see
+     * (local runs only: SLURM's nodes are not this machine). {@code auto} and {@code cpu} always run.
+     */
+    private static void checkDevices(SweepPlan plan) {
+        plan.runs().stream().map(run -> run.config().device()).filter(d -> d.startsWith("gpu")).distinct()
+                .forEach(Devices::resolve);
     }
 
     /** Submits the runs to SLURM ({@code --executor slurm}). */

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +38,11 @@ import picocli.CommandLine.Spec;
                     + "written, run.json says 'interrupted', and the exit status is 75; --resume then continues "
                     + "bit for bit as if the run had never stopped. kill -9 loses at most the current epoch.",
             "",
+            "--device picks the CPU or a GPU (default auto: a GPU when the engine sees one); run.json records the "
+                    + "device used. --accumulate K takes K micro-batches of --batch-size per optimizer step, as "
+                    + "data-parallel training on K devices: each with its own batch-norm statistics, δ applied to "
+                    + "the loss of all K × batch-size examples.",
+            "",
             "If the loss leaves the mapping's domain (e.g. LE(1,1.9) once ℓ ≤ ln 1.9) or becomes NaN/∞, "
                     + "training stops with the epoch and step; no update is applied from that step and the "
                     + "last checkpoint is kept.",
@@ -67,7 +71,8 @@ final class TrainCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--resume", description = "Continue the run in --out from its last complete checkpoint "
-            + "(only --epochs may be given with it).")
+            + "(only --epochs and --device may be given with it; a run moved to another device is no longer bit "
+            + "for bit the run it continues, so that needs --device).")
     private boolean resume;
 
     @Override
@@ -76,11 +81,11 @@ final class TrainCommand implements Callable<Integer> {
         Runs.Result result;
         if (resume) {
             Map<String, Object> given = SettingOptions.given(spec);
-            if (options.hasConfig() || options.overwrite() || !Set.of("epochs").containsAll(given.keySet())) {
+            if (options.hasConfig() || options.overwrite() || !Runs.RESUME_CHANGES.containsAll(given.keySet())) {
                 throw new IllegalArgumentException("--resume continues with the configuration recorded in "
-                        + this.out.resolve("run.json") + "; only --epochs may be given with it");
+                        + this.out.resolve("run.json") + "; only --epochs and --device may be given with it");
             }
-            result = Runs.resume(this.out, (Integer) given.get("epochs"), Progress.auto(out, ""));
+            result = Runs.resumeWith(this.out, given, Progress.auto(out, ""));
         } else {
             result = Runs.start(TrainConfig.resolve(options.layers()), this.out, options.overwrite(),
                     Progress.auto(out, ""));

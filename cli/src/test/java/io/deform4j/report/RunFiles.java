@@ -65,7 +65,7 @@ public final class RunFiles {
         Integer bestEpoch = rows.stream().filter(r -> best != null && r.testAccuracy() == best)
                 .map(EpochMetrics::epoch).findFirst().orElse(null);
         Json.write(dir.resolve(RunDirectory.RUN_JSON), new RunInfo(config, status, rows.size(), null, last, best, bestEpoch,
-                stopReason, 2000, 500, 272_474));
+                stopReason, 2000, 500, 272_474, "cpu"));
         return dir;
     }
 

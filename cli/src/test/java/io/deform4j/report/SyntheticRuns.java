@@ -49,7 +49,7 @@ public final class SyntheticRuns {
         }
         Files.createDirectories(dir);
         Json.write(dir.resolve(RunDirectory.RUN_JSON), new RunInfo(config, "finished", epochs, null, finalAcc,
-                finalAcc, epochs, null, 2000, 500, 272_474));
+                finalAcc, epochs, null, 2000, 500, 272_474, "cpu"));
         Csv.write(dir.resolve(RunDirectory.METRICS_CSV), EpochMetrics.class, rows);
         return dir;
     }
@@ -67,7 +67,7 @@ public final class SyntheticRuns {
         List<EpochMetrics> rows = Csv.read(dir.resolve(RunDirectory.METRICS_CSV), EpochMetrics.class).subList(0, epochs);
         Json.write(dir.resolve(RunDirectory.RUN_JSON), new RunInfo(config, "stopped", epochs, null,
                 rows.get(epochs - 1).testAccuracy(), rows.get(epochs - 1).testAccuracy(), epochs, reason, 2000, 500,
-                272_474));
+                272_474, "cpu"));
         Csv.write(dir.resolve(RunDirectory.METRICS_CSV), EpochMetrics.class, rows);
         return dir;
     }

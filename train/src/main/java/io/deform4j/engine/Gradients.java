@@ -65,6 +65,28 @@ public final class Gradients {
     }
 
     /**
+     * Multiplies every gradient by {@code factor} in place, grad mode off; the handles live in
+     * {@code manager}. (The chain rule's last factor when it is known only after the backward
+     * passes: δ'(ℓ) of a loss accumulated over micro-batches.)
+     */
+    public static void scale(ParameterList parameters, NDManager manager, float factor) {
+        try (NoGrad noGrad = NoGrad.enter()) {
+            for (NDArray gradient : of(parameters, manager)) {
+                gradient.muli(factor);
+            }
+        }
+    }
+
+    /** Zeroes the gradient of every parameter ({@link #zero(NDArray)}). */
+    public static void zero(ParameterList parameters) {
+        for (Pair<String, Parameter> pair : parameters) {
+            if (pair.getValue().isInitialized()) {
+                zero(pair.getValue().getArray());
+            }
+        }
+    }
+
+    /**
      * Sets the gradient of {@code array} to zero in place, NaN and ±∞ included
      * ({@code grad.zero_()}); nothing happens when it has none. The tensor optimizers call this
      * after each parameter's update, the landscape before each gradient pass.

@@ -6,6 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.deform4j.engine.Gradients;
+import io.deform4j.engine.HostCopies;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -142,10 +143,10 @@ public final class FlatParameters {
 
     private static void copy(NDArray array, double[] flat, int offset) {
         if (array.getDataType() == DataType.FLOAT64) {
-            double[] values = array.toDoubleArray();
+            double[] values = HostCopies.doubles(array);
             System.arraycopy(values, 0, flat, offset, values.length);
         } else if (array.getDataType() == DataType.FLOAT32) {
-            float[] values = array.toFloatArray();
+            float[] values = HostCopies.floats(array);
             for (int j = 0; j < values.length; j++) {
                 flat[offset + j] = values[j];
             }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.deform4j.engine.HostCopies;
 import io.deform4j.engine.NoGrad;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -44,7 +45,7 @@ public final class ModelState {
                 out.writeUTF(pair.getKey());
                 out.writeUTF(array.getDataType().name());
                 out.writeUTF(array.getShape().toString());
-                byte[] bytes = array.toByteArray();
+                byte[] bytes = HostCopies.bytes(array); // from any device, in row-major order
                 out.writeInt(bytes.length);
                 out.write(bytes);
             }

@@ -36,7 +36,7 @@ public final class SweepDirectory {
      * Settings that say how a run is executed, not what it computes: an executor may set them, and
      * runs that differ only in them are runs of the same experiment.
      */
-    public static final List<String> EXECUTION_SETTINGS = List.of("threads");
+    public static final List<String> EXECUTION_SETTINGS = List.of("threads", "device");
 
     private final Path dir;
 

@@ -40,6 +40,7 @@ public final class Comparison {
         Runs.checkModel(config.model());
         RunDirectory.checkNew(originalDir, overwrite);
         RunDirectory.checkNew(deformedDir, overwrite);
+        Runs.prepareEngine(config); // an unavailable device is refused before the data is opened
         var data = Runs.openData(config);
         Runs.warmUp(config, data, WARM_UP_STEPS);
         Runs.Result a = Runs.start(original, data, originalDir, overwrite, progress.apply("original"));

@@ -16,7 +16,8 @@ import java.nio.FloatBuffer;
  * per batch (1.5 MB at 128×3×32×32) that the tensor then aliases and that only the garbage
  * collector frees; this one is filled in place.
  *
- * <p>The tensor returned by {@link #images} aliases the buffer: it must be dead (closed, and no
+ * <p>On the CPU the tensor returned by {@link #images} aliases the buffer (on a GPU it is a copy,
+ * made as it is created): it must be dead (closed, and no
  * autograd graph holding it) before the next call overwrites it. The training step and the
  * evaluation pass satisfy this: each batch's arrays live in a sub-manager closed at the end of
  * the batch, and the backward pass releases the graph. Not thread-safe.

@@ -23,6 +23,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param trainImages       training examples used
  * @param testImages        test examples used
  * @param parameters        trainable parameter count of the model
+ * @param device            the device the run trains on ({@code cpu}, {@code gpu:0}): its {@code device}
+ *                          setting resolved on the machine (absent from runs recorded before devices,
+ *                          which trained on the CPU)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunInfo(
@@ -36,22 +39,24 @@ public record RunInfo(
         String stopReason,
         int trainImages,
         int testImages,
-        long parameters) {
+        long parameters,
+        String device) {
 
     /** A run of {@code config} that has not finished an epoch yet. */
-    static RunInfo started(TrainConfig config, int trainImages, int testImages, long parameters) {
-        return new RunInfo(config, "running", 0, null, null, null, null, null, trainImages, testImages, parameters);
+    static RunInfo started(TrainConfig config, String device, int trainImages, int testImages, long parameters) {
+        return new RunInfo(config, "running", 0, null, null, null, null, null, trainImages, testImages, parameters,
+                device);
     }
 
     /** A copy with the state after {@code epochs} epochs. */
     RunInfo progress(String newStatus, int epochs, Double finalAccuracy, Double best, Integer bestAt, String reason) {
         return new RunInfo(config, newStatus, epochs, null, finalAccuracy, best, bestAt, reason, trainImages,
-                testImages, parameters);
+                testImages, parameters, device);
     }
 
     /** A copy saying the run was interrupted {@code step} steps into the epoch after {@code epochsCompleted}. */
     RunInfo interrupted(int step, String reason) {
         return new RunInfo(config, "interrupted", epochsCompleted, step, finalTestAcc, bestTestAcc, bestEpoch, reason,
-                trainImages, testImages, parameters);
+                trainImages, testImages, parameters, device);
     }
 }

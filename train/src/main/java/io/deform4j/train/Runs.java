@@ -1,5 +1,6 @@
 package io.deform4j.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -9,6 +10,7 @@ import io.deform4j.data.DataOptions;
 import io.deform4j.data.DataSources;
 import io.deform4j.data.DataSplits;
 import io.deform4j.data.LoaderConfig;
+import io.deform4j.engine.Devices;
 import io.deform4j.engine.EngineThreads;
 import io.deform4j.model.ModelState;
 import io.deform4j.model.Models;
@@ -16,7 +18,9 @@ import io.deform4j.optim.tensor.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Starts and resumes training runs: the library behind {@code deform4j train} and
@@ -65,6 +69,7 @@ public final class Runs {
     public static Result start(TrainConfig config, Path out, boolean overwrite, Progress progress) throws IOException {
         checkModel(config.model());
         RunDirectory.checkNew(out, overwrite);
+        prepareEngine(config);
         try (StopSignals stop = StopSignals.install()) {
             return start(config, openData(config), out, overwrite, progress, stop);
         }
@@ -87,14 +92,31 @@ public final class Runs {
             StopSignals stop) throws IOException {
         checkModel(config.model());
         RunDirectory.checkNew(out, overwrite);
-        EngineThreads.configure(config.threads());
+        Device device = prepareEngine(config);
         if (!config.initFrom().isEmpty()) { // before the run directory exists
             Models.checkTorchWeights(config.model(), data.classes(), data.train().channels(), data.train().height(),
                     Path.of(config.initFrom()));
         }
         RunDirectory run = RunDirectory.create(out, overwrite);
-        return execute(config, data, run, Optional.empty(), progress, stop);
+        return execute(config, device, data, run, Optional.empty(), progress, stop);
     }
+
+    /**
+     * Sets the engine's threads and resolves the configured device on this machine
+     * ({@link Devices#resolve}): {@code auto} becomes a GPU or the CPU.
+     *
+     * @throws IllegalArgumentException for a GPU the engine does not see
+     */
+    public static Device prepareEngine(TrainConfig config) {
+        EngineThreads.configure(config.threads());
+        return Devices.resolve(config.device());
+    }
+
+    /**
+     * The settings that {@code train --resume} may change: how long the run goes on, and where it
+     * computes. Every other setting is the one recorded in {@code run.json}.
+     */
+    public static final Set<String> RESUME_CHANGES = Set.of("epochs", "device");
 
     /**
      * Continues the run in {@code out} from its newest intact checkpoint (at an epoch's end, or
@@ -104,7 +126,26 @@ public final class Runs {
      * @throws TrainingInterruptedException if a stop signal ended it early (resumable again)
      */
     public static Result resume(Path out, Integer epochs, Progress progress) throws IOException {
-        return resume(out, epochs, null, progress);
+        return resumeWith(out, epochs == null ? Map.of() : Map.of("epochs", epochs), progress);
+    }
+
+    /**
+     * As {@link #resume(Path, Integer, Progress)} with {@code changes} (setting → value, only
+     * {@link #RESUME_CHANGES}) over the recorded configuration.
+     *
+     * <p>The device: the run resumes where its recorded setting resolves on this machine. If that
+     * is not the device {@code run.json} says it trained on (a GPU run resumed where there is none,
+     * with {@code auto}), the resume is refused unless {@code changes} names the device: a run that
+     * changes device is no longer bit for bit the run it continues (the checkpoint itself loads on
+     * any device), so that has to be asked for.
+     *
+     * @throws IllegalArgumentException for a change of another setting, or an unasked change of device
+     * @throws TrainingInterruptedException if a stop signal ended it early (resumable again)
+     */
+    public static Result resumeWith(Path out, Map<String, ?> changes, Progress progress) throws IOException {
+        try (StopSignals stop = StopSignals.install()) {
+            return resumeWith(out, changes, null, progress, stop);
+        }
     }
 
     /** As {@link #resume(Path, Integer, Progress)} on {@code data} (null: opened by name as recorded). */
@@ -117,17 +158,36 @@ public final class Runs {
     /** As {@link #resume(Path, Integer, DataSplits, Progress)}, stopped by {@code stop}. */
     static Result resume(Path out, Integer epochs, DataSplits data, Progress progress, StopSignals stop)
             throws IOException {
+        return resumeWith(out, epochs == null ? Map.of() : Map.of("epochs", epochs), data, progress, stop);
+    }
+
+    /** As {@link #resumeWith(Path, Map, Progress)} on {@code data} (null: opened by name), stopped by {@code stop}. */
+    static Result resumeWith(Path out, Map<String, ?> changes, DataSplits data, Progress progress, StopSignals stop)
+            throws IOException {
+        if (!RESUME_CHANGES.containsAll(changes.keySet())) {
+            throw new IllegalArgumentException("a resumed run keeps the configuration recorded in "
+                    + out.resolve(RunDirectory.RUN_JSON) + "; only " + String.join(" and ", RESUME_CHANGES.stream()
+                            .sorted().toList()) + " may change, not " + changes.keySet());
+        }
         RunDirectory run = RunDirectory.existing(out);
-        TrainConfig config = run.readInfo().config();
-        if (epochs != null) {
-            config = config.with("epochs", epochs);
+        RunInfo recorded = run.readInfo();
+        TrainConfig config = recorded.config();
+        for (Map.Entry<String, ?> change : changes.entrySet()) {
+            config = config.with(change.getKey(), change.getValue());
         }
         checkModel(config.model());
+        Device device = prepareEngine(config);
+        String trainedOn = recorded.device() == null ? "cpu" : recorded.device(); // runs before devices were CPU runs
+        if (!Devices.name(device).equals(trainedOn) && !changes.containsKey("device")) {
+            throw new IllegalArgumentException(out.resolve(RunDirectory.RUN_JSON) + " says the run trained on "
+                    + trainedOn + "; here its device " + config.device() + " is " + Devices.name(device)
+                    + ". A run that changes device no longer continues bit for bit; resume with --device "
+                    + Devices.name(device) + " to go on there all the same");
+        }
         if (data == null) {
             data = openData(config);
         }
-        EngineThreads.configure(config.threads());
-        return execute(config, data, run, Checkpoints.latest(out), progress, stop);
+        return execute(config, device, data, run, Checkpoints.latest(out), progress, stop);
     }
 
     /**
@@ -136,14 +196,14 @@ public final class Runs {
      * here rather than on whichever timed run goes first.
      */
     public static void warmUp(TrainConfig config, DataSplits data, int steps) {
-        EngineThreads.configure(config.threads());
-        try (NDManager manager = NDManager.newBaseManager();
+        Device device = prepareEngine(config);
+        try (NDManager manager = NDManager.newBaseManager(device);
                 Optimizer optimizer = Optimizer.of(config.optimizerConfig());
                 BatchLoader batches = BatchLoader.open(data.train(),
-                        LoaderConfig.train(config.batchSize(), data.preprocessing(), config.seed()), 0)) {
+                        LoaderConfig.train(config.stepBatchSize(), data.preprocessing(), config.seed()), 0)) {
             Block block = newModel(config, data, manager);
             TrainStep step = new TrainStep(block, optimizer, new DeformedLoss(config.mapping()), manager,
-                    config.format());
+                    config.format(), config.accumulate());
             double[] sums = new double[3];
             Batch last = null;
             for (int i = 0; i < steps && batches.hasNext(); i++) {
@@ -168,14 +228,15 @@ public final class Runs {
         return block;
     }
 
-    private static Result execute(TrainConfig config, DataSplits data, RunDirectory run, Optional<Checkpoint> from,
-            Progress progress, StopSignals stop) throws IOException {
-        try (NDManager manager = NDManager.newBaseManager();
+    /** Trains on {@code device}: the model, the optimizer's state and every batch live there. */
+    private static Result execute(TrainConfig config, Device device, DataSplits data, RunDirectory run,
+            Optional<Checkpoint> from, Progress progress, StopSignals stop) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager(device);
                 Optimizer optimizer = Optimizer.of(config.optimizerConfig())) {
             Block block = newModel(config, data, manager);
             Checkpoint start = new Checkpoint(0, config.seed(), 0, 0, 0, Checkpoint.EpochSoFar.NONE, null, null);
             List<EpochMetrics> history = List.of();
-            RunInfo info = RunInfo.started(config, data.train().size(), data.test().size(),
+            RunInfo info = RunInfo.started(config, Devices.name(device), data.train().size(), data.test().size(),
                     Models.parameterCount(block));
             if (from.isPresent()) {
                 start = from.get();
@@ -196,7 +257,8 @@ public final class Runs {
                 run.truncateMetrics(0);
             }
             run.writeInfo(info);
-            LoaderConfig trainLoader = LoaderConfig.train(config.batchSize(), data.preprocessing(), config.seed());
+            // a loader batch is one optimizer step: accumulate micro-batches of batch-size examples
+            LoaderConfig trainLoader = LoaderConfig.train(config.stepBatchSize(), data.preprocessing(), config.seed());
             LoaderConfig testLoader = LoaderConfig.test(config.batchSize(), data.preprocessing());
             TrainingLoop loop = new TrainingLoop(config, run, block, optimizer, data.train(), trainLoader, data.test(),
                     testLoader, manager, progress, stop);

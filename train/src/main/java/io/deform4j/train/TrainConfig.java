@@ -2,6 +2,7 @@ package io.deform4j.train;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.deform4j.data.DataSources;
+import io.deform4j.engine.Devices;
 import io.deform4j.mapping.Vdm;
 import io.deform4j.model.MemoryFormat;
 import io.deform4j.model.Models;
@@ -45,8 +46,13 @@ public record TrainConfig(
         String optimizer,
         @Setting(help = "Epochs.", label = "N", defaultValue = "250")
         int epochs,
-        @Setting(help = "Examples per step.", label = "N", defaultValue = "128")
+        @Setting(help = "Examples per micro-batch: a step takes accumulate × batch-size examples (the batch size "
+                + "per device of data-parallel training).", label = "N", defaultValue = "128")
         int batchSize,
+        @Setting(help = "Micro-batches per optimizer step (gradient accumulation), each through the network on "
+                + "its own with its own batch-norm statistics, δ applied to the loss of the whole step: "
+                + "data-parallel training on K devices, on one.", label = "K", defaultValue = "1")
+        int accumulate,
         @Setting(help = "Initial learning rate η₀.", label = "ETA", defaultValue = "0.1")
         double lr,
         @Setting(help = "SGD momentum μ.", label = "MU", defaultValue = "0.9")
@@ -80,7 +86,10 @@ public record TrainConfig(
         @Setting(help = "Layout of convolution weights and inputs: channels-last (faster on CPU) or contiguous; "
                 + "a resumed run keeps its own.", label = "FORMAT", defaultValue = "channels-last",
                 whenAbsentFromRecord = "contiguous")
-        String memoryFormat) {
+        String memoryFormat,
+        @Setting(help = "Device: auto (a GPU when the engine sees one, else the CPU), cpu, gpu or gpu:N; run.json "
+                + "records the one used.", label = "DEVICE", defaultValue = "auto", whenAbsentFromRecord = "cpu")
+        String device) {
 
     /** The description of every setting, derived from this record. */
     public static final SettingsSchema<TrainConfig> SCHEMA = SettingsSchema.of(TrainConfig.class);
@@ -100,6 +109,9 @@ public record TrainConfig(
         }
         require(epochs >= 1, "epochs", epochs, ">= 1");
         require(batchSize >= 1, "batch-size", batchSize, ">= 1");
+        require(accumulate >= 1 && accumulate <= 1024, "accumulate", accumulate, "micro-batches per step in [1, 1024]");
+        require((long) accumulate * batchSize <= Integer.MAX_VALUE, "batch-size", batchSize,
+                "accumulate × batch-size <= " + Integer.MAX_VALUE);
         require(lr > 0 && Double.isFinite(lr), "lr", lr, "a finite number > 0");
         require(momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)");
         require(!nesterov || momentum > 0 || !optimizer.equals("sgd"), "nesterov", nesterov,
@@ -117,6 +129,7 @@ public record TrainConfig(
         require(limitTrain >= 0, "limit-train", limitTrain, ">= 0 (0 = all)");
         require(limitTest >= 0, "limit-test", limitTest, ">= 0 (0 = all)");
         memoryFormat = MemoryFormat.parse(memoryFormat).id();
+        device = Devices.check(device);
     }
 
     /**
@@ -157,6 +170,11 @@ public record TrainConfig(
     /** The settings, name → value. */
     public Map<String, Object> values() {
         return SCHEMA.values(this);
+    }
+
+    /** Examples per optimizer step: {@code accumulate × batch-size} (the batch of the data loader). */
+    public int stepBatchSize() {
+        return Math.multiplyExact(accumulate, batchSize);
     }
 
     /** The parsed memory format. */

@@ -27,6 +27,11 @@ import java.util.List;
  * from a mid-epoch checkpoint starts the epoch's batch loader at the next batch and adds to the saved
  * sums, so the epoch's parameters and metrics row equal those of an uninterrupted run.
  *
+ * <p>A step is one batch of the loader, {@code accumulate × batch-size} examples, and one optimizer
+ * update ({@link TrainStep}: with {@code accumulate} &gt; 1 it passes the micro-batches through the
+ * network one by one); steps, checkpoints inside an epoch and the learning rate all count optimizer
+ * steps, so a run stops and resumes between two updates, never between two micro-batches.
+ *
  * <p>Per step the host reads three scalars (ℓ, the count of correct predictions, and the sum
  * of all gradients): on CPU this costs microseconds against a step of hundreds of milliseconds
  * (BENCHMARKS.md), and it is what guarantees that no update is applied from a loss outside
@@ -59,7 +64,8 @@ final class TrainingLoop {
         this.test = EvalSet.streamed("test", test, testLoader);
         this.evaluator = new Evaluator(block, manager, config.format());
         this.progress = progress;
-        this.stepper = new TrainStep(block, optimizer, new DeformedLoss(config.mapping()), manager, config.format());
+        this.stepper = new TrainStep(block, optimizer, new DeformedLoss(config.mapping()), manager, config.format(),
+                config.accumulate());
         this.stop = stop;
     }
 

@@ -47,7 +47,7 @@ class RunRecordTest {
     private void runJson(String status, int epochs, String reason) throws IOException {
         Files.createDirectories(run);
         Json.write(run.resolve("run.json"), new RunInfo(CONFIG, status, epochs, null, epochs == 0 ? null : 0.375, null,
-                null, reason, 256, 128, 272_474));
+                null, reason, 256, 128, 272_474, "cpu"));
     }
 
     private void metrics(String text) throws IOException {

@@ -85,7 +85,7 @@ class TrainConfigTest {
     @Test
     void runJsonKeysAreSnakeCaseAndTheRecordReadsBackAsConfig() throws IOException {
         TrainConfig config = TrainConfig.of(Map.of("vdm", "LE(1,0.9)", "epochs", 3, "lr", 0.05, "limit-train", 100));
-        RunInfo info = RunInfo.started(config, 100, 50, 272474);
+        RunInfo info = RunInfo.started(config, "cpu", 100, 50, 272474);
         Path json = tmp.resolve("run.json");
         Json.write(json, info);
         JsonNode tree = Json.MAPPER.readTree(json.toFile());

@@ -10,6 +10,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import io.deform4j.engine.Gradients;
+import io.deform4j.engine.HostCopies;
 import io.deform4j.engine.NoGrad;
 import io.deform4j.optim.Checks;
 import io.deform4j.optim.OptimizerConfig;
@@ -134,7 +135,7 @@ abstract class TensorOptimizer implements Optimizer {
                 for (long d : shape) {
                     out.writeLong(d);
                 }
-                for (float f : slot.toFloatArray()) {
+                for (float f : HostCopies.floats(slot)) {
                     out.writeInt(Float.floatToRawIntBits(f));
                 }
             }
