@@ -97,19 +97,11 @@ final class TurboJpeg {
             } finally {
                 close.invoke(d);
             }
-        } catch (DataFormatException e) {
+        } catch (DataFormatException | Error e) {
             throw e;
         } catch (Throwable e) {
-            if (exceptionType.isInstance(e)) {
-                throw new DataFormatException(file + ": cannot decode JPEG: " + e.getMessage());
-            }
-            if (e instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(file + ": TurboJPEG failed: " + e, e);
+            // TJException for bad data, IllegalStateException when no header could be read.
+            throw new DataFormatException(file + ": cannot decode JPEG: " + e.getMessage());
         }
     }
 
