@@ -87,6 +87,23 @@ public final class ImageNet {
                 preprocessing());
     }
 
+    /**
+     * The pictures of an image folder {@code dir/<class>/*} (torchvision's {@code ImageFolder}
+     * layout) as a data set with ImageNet's evaluation view, e.g. for benchmarks.
+     *
+     * @throws DataFormatException if {@code dir} has no class folder or no image
+     */
+    public static FolderDataset pictures(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new DataFormatException(dir + ": folder not found (expected <class>/*.JPEG)");
+        }
+        List<String> classes = ImageFolder.classFolders(dir);
+        if (classes.isEmpty()) {
+            throw new DataFormatException(dir + ": no class folders (expected <class>/*.JPEG)");
+        }
+        return ImageFolder.dataset(ImageFolder.files(dir, classes), classes, Augmentation.RESIZE_CENTRE_CROP);
+    }
+
     private static List<ImageFolder.LabelledFile> validation(Path root, Path valDir, List<String> classes)
             throws IOException {
         List<Path> loose;
