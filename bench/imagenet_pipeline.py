@@ -1,11 +1,14 @@
 """torchvision's twin of io.deform4j.bench.ImageNetPipeline, and the synthesis of test photos.
 
-  imagenet_pipeline.py measure DIR [--seconds S] [--check FILE K]
+  imagenet_pipeline.py measure DIR [--seconds S]
       ImageFolder(DIR) with RandomResizedCrop(224) + RandomHorizontalFlip + ToTensor + Normalize
       (training) and Resize(256) + CenterCrop(224) + ToTensor + Normalize (evaluation), one item at
-      a time as a DataLoader worker takes them, one thread (torch.set_num_threads(1)); prints
-      "python train images=N cpu_seconds=C wall_seconds=W images_per_cpu_second=R". With --check,
-      first writes the evaluation view (uint8, before ToTensor) of the first K pictures to FILE.
+      a time as a DataLoader worker takes them, one thread (torch.set_num_threads(1)); after a 2 s
+      warm-up of each, prints "python train images=N cpu_seconds=C wall_seconds=W
+      images_per_cpu_second=R" (images per second of process CPU time).
+  imagenet_pipeline.py view DIR FILE K
+      writes the evaluation view (Resize(256) + CenterCrop(224), uint8, 3x224x224, before ToTensor)
+      of the first K pictures of ImageFolder(DIR) to FILE, for ImageNetPipeline --check.
   imagenet_pipeline.py synthesise DIR N [--seed S]
       writes N photo-sized JPEGs (sizes as ImageNet's common ones, quality 90, 4:2:0) of smooth
       colour fields, shapes and texture into DIR/synthetic/.
@@ -28,11 +31,6 @@ def measure(args):
     normalize = [T.ToTensor(), T.Normalize(MEAN, STD)]
     train = T.Compose([T.RandomResizedCrop(224), T.RandomHorizontalFlip()] + normalize)
     evaluate = T.Compose([T.Resize(256), T.CenterCrop(224)] + normalize)
-    if args.check:
-        view = datasets.ImageFolder(args.dir, transform=T.Compose([T.Resize(256), T.CenterCrop(224)]))
-        with open(args.check[0], "wb") as f:
-            for i in range(int(args.check[1])):
-                f.write(np.ascontiguousarray(np.asarray(view[i][0]).transpose(2, 0, 1)).tobytes())
     for seconds in (min(2.0, args.seconds), args.seconds):
         for name, transform in (("train", train), ("eval", evaluate)):
             data = datasets.ImageFolder(args.dir, transform=transform)
@@ -46,6 +44,13 @@ def measure(args):
             cpu, wall = time.process_time() - cpu0, time.perf_counter() - start
             print("python %s images=%d cpu_seconds=%.2f wall_seconds=%.2f images_per_cpu_second=%.1f"
                   % (name, images, cpu, wall, images / cpu), flush=True)
+
+
+def view(args):
+    data = datasets.ImageFolder(args.dir, transform=T.Compose([T.Resize(256), T.CenterCrop(224)]))
+    with open(args.file, "wb") as f:
+        for i in range(min(args.k, len(data))):
+            f.write(np.ascontiguousarray(np.asarray(data[i][0]).transpose(2, 0, 1)).tobytes())
 
 
 def synthesise(args):
@@ -81,13 +86,16 @@ def main():
     m = sub.add_parser("measure")
     m.add_argument("dir")
     m.add_argument("--seconds", type=float, default=10)
-    m.add_argument("--check", nargs=2, metavar=("FILE", "K"))
+    v = sub.add_parser("view")
+    v.add_argument("dir")
+    v.add_argument("file")
+    v.add_argument("k", type=int)
     s = sub.add_parser("synthesise")
     s.add_argument("dir")
     s.add_argument("n", type=int)
     s.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    measure(args) if args.command == "measure" else synthesise(args)
+    {"measure": measure, "view": view, "synthesise": synthesise}[args.command](args)
 
 
 if __name__ == "__main__":
