@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class ImageNetTest {
         }
         boolean differs = false;
         for (int b = 0; b < 3; b++) {
-            differs |= !java.util.Arrays.equals(twoThreads.get(b).images(), otherSeed.get(b).images());
+            differs |= !Arrays.equals(twoThreads.get(b).images(), otherSeed.get(b).images());
         }
         assertTrue(differs, "another seed draws other crops");
         List<Batch> test = batches(s.test(), LoaderConfig.test(4, s.preprocessing()), 0);
