@@ -12,8 +12,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The batches of one epoch, in order: shuffled (or not), augmented and normalised on host bytes
- * by a small pool of worker threads, a few batches ahead of the consumer.
+ * The batches of one epoch, in order: shuffled (or not), decoded where the data set reads files,
+ * augmented and normalised on host bytes by a small pool of worker threads, a few batches ahead
+ * of the consumer. A resizing augmentation ({@link Augmentation#scales()}) works on each
+ * example's {@link ImageDataset#picture(int)} at its own size (ImageNet, decoded per batch),
+ * any other on its fixed-size {@link ImageDataset#image(int)}.
  *
  * <p>Determinism: the visiting order depends only on {@code (seed, epoch)} ({@link #order}) and
  * the augmentation of an example only on {@code (seed, epoch, index)} ({@link #exampleSeed}),
@@ -70,7 +73,14 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
         this.table = config.normalization().table();
         this.outHeight = config.augmentation().outputHeight(data.height());
         this.outWidth = config.augmentation().outputWidth(data.width());
-        config.augmentation().sample(data.height(), data.width(), new SplittableRandom(0));
+        if (config.augmentation().scales()) {
+            if (data.channels() != Picture.CHANNELS) {
+                throw new IllegalArgumentException("a resizing augmentation works on RGB pictures but the images have "
+                        + data.channels() + " channel(s): " + config.augmentation());
+            }
+        } else {
+            config.augmentation().sample(data.height(), data.width(), new SplittableRandom(0));
+        }
         this.pool = config.workers() == 0 || first == batches ? null : Executors.newFixedThreadPool(config.workers(),
                 threads());
         if (pool != null) {
@@ -187,8 +197,13 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
         Augmentation augmentation = config.augmentation();
         for (int k = 0; k < count; k++) {
             int index = order[start + k];
-            Crop crop = augmentation.sample(h, w, new SplittableRandom(exampleSeed(config.seed(), epoch, index)));
-            crop.render(data.image(index), channels, h, w, table, pixels, k * stride);
+            SplittableRandom rng = new SplittableRandom(exampleSeed(config.seed(), epoch, index));
+            if (augmentation.scales()) {
+                Picture picture = data.picture(index);
+                augmentation.resize(picture.height(), picture.width(), rng).render(picture, table, pixels, k * stride);
+            } else {
+                augmentation.sample(h, w, rng).render(data.image(index), channels, h, w, table, pixels, k * stride);
+            }
             labels[k] = data.label(index);
         }
         return new Batch(pixels, labels, count, channels, outHeight, outWidth);

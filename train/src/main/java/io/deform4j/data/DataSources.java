@@ -21,6 +21,8 @@ import java.util.Locale;
  *     <td>{@link Normalization#FASHION_MNIST}, no augmentation</td></tr>
  * <tr><td>{@code mnist}</td><td>IDX files in the data folder</td><td>{@link Normalization#MNIST}</td></tr>
  * <tr><td>{@code folder}</td><td>{@link ImageFolder} at the data folder</td><td>by image size</td></tr>
+ * <tr><td>{@code imagenet}</td><td>{@link ImageNet} at the data folder, decoded per batch</td>
+ *     <td>{@link ImageNet#preprocessing()}: RandomResizedCrop(224) + flip; Resize(256) + CenterCrop(224)</td></tr>
  * <tr><td>{@code sample}</td><td>{@link BuiltInSample}, on the classpath</td>
  *     <td>{@link Normalization#FASHION_MNIST}, no augmentation</td></tr>
  * </table>
@@ -33,7 +35,8 @@ import java.util.Locale;
 public final class DataSources {
 
     /** The names {@link #open} knows. */
-    public static final List<String> NAMES = List.of("cifar10", "cifar100", "fashion-mnist", "mnist", "folder", "sample");
+    public static final List<String> NAMES = List.of("cifar10", "cifar100", "fashion-mnist", "mnist", "folder", "imagenet",
+            "sample");
 
     /** Fashion-MNIST's classes, index = label. */
     public static final List<String> FASHION_MNIST_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
@@ -70,6 +73,14 @@ public final class DataSources {
                             + "(ROOT with train/<class>/*.jpg and test/<class>/*.jpg)");
                 }
                 yield ImageFolder.open(options.dataDir(), ImageFolder.AUTO_SIZE);
+            }
+            case "imagenet" -> {
+                if (options.dataDir() == null) {
+                    throw new IllegalArgumentException("data set 'imagenet' needs a data folder "
+                            + "(ROOT with train/<wnid>/*.JPEG and val/<wnid>/*.JPEG or val/*.JPEG with "
+                            + ImageNet.LABELS_FILE + ")");
+                }
+                yield ImageNet.open(options.dataDir());
             }
             case "sample" -> BuiltInSample.load();
             default -> throw new IllegalArgumentException(unknown(name));

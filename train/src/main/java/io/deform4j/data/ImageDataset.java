@@ -7,7 +7,9 @@ import java.util.List;
  * (CIFAR binary, IDX, image folders) and the batch pipeline that feeds training.
  *
  * <p>Images are 8-bit, channel-major ({@code C×H×W}); every image of a data set has the same
- * shape. Labels lie in {@code [0, classes())}.
+ * shape. A data set of pictures of different sizes (ImageNet) gives them at their own size
+ * through {@link #picture(int)}, and as {@link #image(int)} a fixed-size view of each. Labels lie
+ * in {@code [0, classes())}.
  */
 public interface ImageDataset {
 
@@ -36,6 +38,16 @@ public interface ImageDataset {
      * modify the array.
      */
     byte[] image(int index);
+
+    /**
+     * Example {@code index} at its own size, for the resizing augmentations
+     * ({@link Augmentation#scales()}). Data sets of files decode the file (ImageNet: every picture
+     * has its own size, and {@link #image(int)} is its test-time view); the default is
+     * {@link #image(int)} as a picture, for 3-channel sets.
+     */
+    default Picture picture(int index) {
+        return Picture.ofPlanar(image(index), channels(), height(), width());
+    }
 
     /** The label of example {@code index}. */
     int label(int index);

@@ -18,10 +18,10 @@ import javax.imageio.stream.ImageInputStream;
  * {@code .png}, any case. Classes are the training class folders in sorted order; a test class
  * folder must be one of them. Files of a class are taken in name order.
  *
- * <p>Images are decoded with {@link ImageIO} lazily, when first asked for, into 3 channels
- * ({@link FolderDataset}); grey images are repeated over the channels. An image of the stored
- * size is taken as it is (CIFAR as JPEGs: 32×32); any other is resized (bilinear) so that its
- * shorter side is the stored size, then centre-cropped to a square. With {@link #AUTO_SIZE} the
+ * <p>Images are decoded lazily, when first asked for, into 3 channels ({@link FolderDataset},
+ * {@link ImageDecoder}); grey images are repeated over the channels. An image of the stored
+ * size is taken as it is (CIFAR as JPEGs: 32×32); any other is resized (Pillow's bilinear filter)
+ * so that its shorter side is the stored size, then centre-cropped to a square. With {@link #AUTO_SIZE} the
  * stored size is the side of the first training image when it is square and at most
  * {@value #SMALL_LIMIT} pixels, else {@value #LARGE_SIZE} (ImageNet: resize 256, then crop 224
  * in the {@link Augmentation}).
@@ -66,13 +66,13 @@ public final class ImageFolder {
         if (classes.isEmpty()) {
             throw new DataFormatException(trainDir + ": no class folders (expected train/<class>/*.jpg)");
         }
-        FolderDataset trainProbe = list(trainDir, classes, 1);
-        int stored = size == AUTO_SIZE ? autoSize(trainProbe.file(0)) : size;
-        if (stored <= 0) {
+        if (size < 0) {
             throw new IllegalArgumentException("image size must be positive or " + AUTO_SIZE + " (auto), got " + size);
         }
-        FolderDataset train = list(trainDir, classes, stored);
-        FolderDataset test = list(testDir, classes, stored);
+        int stored = size == AUTO_SIZE ? autoSize(files(trainDir, classes).get(0).file()) : size;
+        Augmentation view = new Augmentation(stored, 0, false, false, new Scaling.ShorterSide(stored));
+        FolderDataset train = list(trainDir, classes, view);
+        FolderDataset test = list(testDir, classes, view);
         return new DataSplits(train, test, preprocessing(train));
     }
 
@@ -88,40 +88,67 @@ public final class ImageFolder {
                 Augmentation.NONE);
     }
 
-    /** Lists the images of {@code dir/<class>/} for the given classes. */
-    static FolderDataset list(Path dir, List<String> classes, int size) throws IOException {
+    /**
+     * Lists the images of {@code dir/<class>/} for the given classes; {@code view} makes each
+     * image's fixed-size view, cached when all views fit {@link #DEFAULT_CACHE_BYTES}.
+     */
+    static FolderDataset list(Path dir, List<String> classes, Augmentation view) throws IOException {
+        List<LabelledFile> listed = files(dir, classes);
+        return dataset(listed, classes, view);
+    }
+
+    /** A data set of {@code files}, cached when all views fit {@link #DEFAULT_CACHE_BYTES}. */
+    static FolderDataset dataset(List<LabelledFile> files, List<String> classes, Augmentation view) {
+        int[] labels = files.stream().mapToInt(LabelledFile::label).toArray();
+        long bytes = 3L * view.cropSize() * view.cropSize() * files.size();
+        return new FolderDataset(files.stream().map(LabelledFile::file).toList(), labels, classes, view,
+                bytes <= DEFAULT_CACHE_BYTES);
+    }
+
+    /** An image file and its label. */
+    record LabelledFile(Path file, int label) {
+    }
+
+    /**
+     * The images of {@code dir/<class>/}, class by class in the order of {@code classes}, files in
+     * name order.
+     *
+     * @throws DataFormatException if a class folder is not among {@code classes} or there is no image
+     */
+    static List<LabelledFile> files(Path dir, List<String> classes) throws IOException {
         List<String> present = classFolders(dir);
         for (String name : present) {
             if (!classes.contains(name)) {
                 throw new DataFormatException(dir.resolve(name) + ": class folder not among the training classes "
-                        + classes);
+                        + abbreviate(classes));
             }
         }
-        List<Path> files = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
+        List<LabelledFile> files = new ArrayList<>();
         for (String name : present) {
-            List<Path> images;
+            int label = classes.indexOf(name);
             try (Stream<Path> s = Files.list(dir.resolve(name))) {
-                images = s.filter(ImageFolder::isImage).sorted().toList();
+                s.filter(ImageFolder::isImage).sorted().forEach(p -> files.add(new LabelledFile(p, label)));
             }
-            files.addAll(images);
-            images.forEach(p -> labels.add(classes.indexOf(name)));
         }
         if (files.isEmpty()) {
             throw new DataFormatException(dir + ": no images (expected <class>/*.jpg, *.jpeg or *.png)");
         }
-        int[] labelArray = labels.stream().mapToInt(Integer::intValue).toArray();
-        long bytes = 3L * size * size * files.size();
-        return new FolderDataset(files, labelArray, classes, size, bytes <= DEFAULT_CACHE_BYTES);
+        return files;
     }
 
-    private static List<String> classFolders(Path dir) throws IOException {
+    /** The list, or its first few names and the count when it is long (ImageNet has 1000 classes). */
+    static String abbreviate(List<String> names) {
+        return names.size() <= 10 ? names.toString()
+                : "[" + String.join(", ", names.subList(0, 5)) + ", ... (" + names.size() + " classes)]";
+    }
+
+    static List<String> classFolders(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
-    private static boolean isImage(Path file) {
+    static boolean isImage(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return Files.isRegularFile(file) && EXTENSIONS.stream().anyMatch(name::endsWith);
     }

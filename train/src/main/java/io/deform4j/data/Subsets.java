@@ -150,6 +150,11 @@ public final class Subsets {
         }
 
         @Override
+        public Picture picture(int index) {
+            return base.picture(indices[index]);
+        }
+
+        @Override
         public int label(int index) {
             return base.label(indices[index]);
         }

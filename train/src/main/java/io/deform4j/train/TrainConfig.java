@@ -32,11 +32,12 @@ import java.util.Map;
 public record TrainConfig(
         @Setting(help = "Model in the registry (deform4j models).", label = "NAME", defaultValue = "resnet20")
         String model,
-        @Setting(help = "Data set: cifar10, cifar100, fashion-mnist, mnist, folder, or sample (the Fashion-MNIST "
-                + "sample shipped with deform4j).", label = "NAME", defaultValue = "sample")
+        @Setting(help = "Data set: cifar10, cifar100, fashion-mnist, mnist, folder, imagenet, or sample (the "
+                + "Fashion-MNIST sample shipped with deform4j).", label = "NAME", defaultValue = "sample")
         String dataset,
-        @Setting(help = "Folder of the data set (folder: ROOT with train/<class>/ and test/<class>/); empty: the "
-                + "data set's default place.", label = "DIR", defaultValue = "")
+        @Setting(help = "Folder of the data set (folder: ROOT with train/<class>/ and test/<class>/; imagenet: "
+                + "ROOT with train/<wnid>/ and val/<wnid>/ or val/ and LOC_val_solution.csv); empty: the data set's "
+                + "default place.", label = "DIR", defaultValue = "")
         String dataDir,
         @Setting(help = "Deformation mapping δ in the paper's notation, e.g. 'LE(1,0.99)', 'AP(18/pi,1,2,1)'; "
                 + "original is the undeformed loss.", label = "SPEC", defaultValue = "original")
@@ -102,7 +103,8 @@ public record TrainConfig(
         if (!DataSources.NAMES.contains(dataset)) {
             throw Suggestions.unknown("data set", dataset, DataSources.NAMES);
         }
-        require(!"folder".equals(dataset) || !dataDir.isEmpty(), "data-dir", dataDir, "a folder for --dataset folder");
+        require(!List.of("folder", "imagenet").contains(dataset) || !dataDir.isEmpty(), "data-dir", dataDir,
+                "a folder for --dataset " + dataset);
         vdm = Vdm.parse(vdm).toString(); // IllegalArgumentException with the parser's message
         if (!OPTIMIZERS.contains(optimizer)) {
             throw Suggestions.unknown("optimizer", optimizer, OPTIMIZERS);

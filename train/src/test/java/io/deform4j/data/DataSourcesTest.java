@@ -19,7 +19,7 @@ class DataSourcesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DataSources.open("cifar1O", dir));
         assertEquals("unknown data set 'cifar1O'; did you mean 'cifar10'? Known: cifar10, cifar100, fashion-mnist, "
-                + "mnist, folder, sample", e.getMessage());
+                + "mnist, folder, imagenet, sample", e.getMessage());
         assertTrue(DataSources.unknown("fashon").contains("did you mean 'fashion-mnist'"));
     }
 
