@@ -14,11 +14,12 @@ final class EvaluationOptions {
             description = "CPU threads of the engine (default: ${DEFAULT-VALUE}).")
     private int threads;
 
-    /** Checks the values and sets the engine's threads; returns the batch size. */
+    /** Checks the values (threads: at most the cores) and sets the engine's threads; returns the batch size. */
     int configure() {
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
         }
+        EngineThreads.checkFits("--threads", threads);
         EngineThreads.configure(threads);
         return batchSize;
     }

@@ -1,5 +1,6 @@
 package io.deform4j.cli;
 
+import io.deform4j.io.OutputPaths;
 import io.deform4j.settings.SettingsSchema;
 import io.deform4j.sweep.Launch;
 import io.deform4j.sweep.LocalExecutor;
@@ -130,11 +131,15 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out DIR is required to run a sweep (or --print to list its runs)");
         }
         if (executor == ExecutorKind.SLURM) {
+            OutputPaths.checkFolder("--out", out);
             return submit(plan, w);
         }
         refuseOptionsOf("slurm", slurm.given(spec.commandLine().getParseResult()));
         int threads = threadsPerRun != null ? threadsPerRun : LocalExecutor.Options.defaultThreadsPerRun(parallel);
-        return Launch.local(plan, out, new LocalExecutor.Options(parallel, threads, devices, failFast), retryFailed, w);
+        LocalExecutor.Options local = new LocalExecutor.Options(parallel, threads, devices, failFast);
+        OutputPaths.checkFolder("--out", out);
+        local.warning().ifPresent(warning -> spec.commandLine().getErr().println("warning: " + warning));
+        return Launch.local(plan, out, local, retryFailed, w);
     }
 
     /** Submits the runs to SLURM ({@code --executor slurm}). */

@@ -1,5 +1,6 @@
 package io.deform4j.cli;
 
+import io.deform4j.io.OutputPaths;
 import io.deform4j.train.Progress;
 import io.deform4j.train.RunInfo;
 import io.deform4j.train.Runs;
@@ -67,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--resume", description = "Continue the run in --out from its last complete checkpoint "
-            + "(only --epochs may be given with it).")
+            + "(only --epochs and --threads may be given with it).")
     private boolean resume;
 
     @Override
@@ -76,14 +77,17 @@ final class TrainCommand implements Callable<Integer> {
         Runs.Result result;
         if (resume) {
             Map<String, Object> given = SettingOptions.given(spec);
-            if (options.hasConfig() || options.overwrite() || !Set.of("epochs").containsAll(given.keySet())) {
+            if (options.hasConfig() || options.overwrite() || !Set.of("epochs", "threads").containsAll(given.keySet())) {
                 throw new IllegalArgumentException("--resume continues with the configuration recorded in "
-                        + this.out.resolve("run.json") + "; only --epochs may be given with it");
+                        + this.out.resolve("run.json") + "; only --epochs and --threads may be given with it");
             }
-            result = Runs.resume(this.out, (Integer) given.get("epochs"), Progress.auto(out, ""));
-        } else {
-            result = Runs.start(TrainConfig.resolve(options.layers()), this.out, options.overwrite(),
+            OutputPaths.checkFolder("--out", this.out);
+            result = Runs.resume(this.out, (Integer) given.get("epochs"), (Integer) given.get("threads"),
                     Progress.auto(out, ""));
+        } else {
+            TrainConfig config = TrainConfig.resolve(options.layers());
+            OutputPaths.checkFolder("--out", this.out);
+            result = Runs.start(config, this.out, options.overwrite(), Progress.auto(out, ""));
         }
         RunInfo info = result.info();
         out.println(String.format(Locale.ROOT, "%s: %d epochs, final test accuracy %.2f%%, best %.2f%% (epoch %d)",

@@ -58,12 +58,23 @@ public final class Runs {
     }
 
     /**
+     * Checks what can be checked of {@code config} on this machine before its data is opened: the
+     * model is known and the engine's threads fit the cores ({@link EngineThreads#checkFits}).
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static void checkHere(TrainConfig config) {
+        checkModel(config.model());
+        EngineThreads.checkFits("threads", config.threads());
+    }
+
+    /**
      * Starts a new run of {@code config} in {@code out}, opening its data by name.
      *
      * @throws TrainingInterruptedException if a stop signal ended it early (resumable)
      */
     public static Result start(TrainConfig config, Path out, boolean overwrite, Progress progress) throws IOException {
-        checkModel(config.model());
+        checkHere(config);
         RunDirectory.checkNew(out, overwrite);
         try (StopSignals stop = StopSignals.install()) {
             return start(config, openData(config), out, overwrite, progress, stop);
@@ -100,7 +111,18 @@ public final class Runs {
      * @throws TrainingInterruptedException if a stop signal ended it early (resumable again)
      */
     public static Result resume(Path out, Integer epochs, Progress progress) throws IOException {
-        return resume(out, epochs, null, progress);
+        return resume(out, epochs, (Integer) null, progress);
+    }
+
+    /**
+     * As {@link #resume(Path, Integer, Progress)} with {@code threads} engine threads instead of
+     * the recorded number, if not null: for a run moved to a machine with fewer cores. The rest of
+     * the run may then differ in the last bits from a run that never changed its threads.
+     */
+    public static Result resume(Path out, Integer epochs, Integer threads, Progress progress) throws IOException {
+        try (StopSignals stop = StopSignals.install()) {
+            return resume(out, epochs, threads, null, progress, stop);
+        }
     }
 
     /** As {@link #resume(Path, Integer, Progress)} on {@code data} (null: opened by name as recorded). */
@@ -113,12 +135,22 @@ public final class Runs {
     /** As {@link #resume(Path, Integer, DataSplits, Progress)}, stopped by {@code stop}. */
     static Result resume(Path out, Integer epochs, DataSplits data, Progress progress, StopSignals stop)
             throws IOException {
+        return resume(out, epochs, null, data, progress, stop);
+    }
+
+    private static Result resume(Path out, Integer epochs, Integer threads, DataSplits data, Progress progress,
+            StopSignals stop) throws IOException {
         RunDirectory run = RunDirectory.existing(out);
         TrainConfig config = run.readInfo().config();
         if (epochs != null) {
             config = config.with("epochs", epochs);
         }
+        if (threads != null) {
+            config = config.with("threads", threads);
+        }
         checkModel(config.model());
+        EngineThreads.checkFits(threads != null ? "--threads" : "threads (recorded in " + out.resolve(
+                RunDirectory.RUN_JSON) + "; 'train --resume --threads N' resumes with fewer)", config.threads());
         if (data == null) {
             data = openData(config);
         }
