@@ -85,6 +85,7 @@ final class MappingsCommand implements Callable<Integer> {
         List<Vdm> mappings = (vdms.isEmpty() ? PaperMappings.TABLE_1 : vdms).stream().map(Vdm::parse).toList();
         if (plot != null) {
             OutputPaths.checkFile("--plot", plot);
+            OutputPaths.checkFile("--plot", MappingPlot.csvOf(plot));
         }
         List<Double> at = points != null ? points : plot == null ? DEFAULT_POINTS : List.of();
         if (!at.isEmpty()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -88,8 +89,11 @@ public final class OutputPaths {
                 channel.force(true);
             }
         } catch (IOException e) {
+            // a folder in which a new file does not exist once made: a virtual file system (/proc, /sys)
+            String reason = e instanceof NoSuchFileException ? "the file system there takes no new files ("
+                    + FileErrors.reason(e) + ")" : FileErrors.reason(e);
             throw new IllegalArgumentException(option + " " + path + " cannot be " + (where.isEmpty() ? "written"
-                    : "created") + where + ": " + FileErrors.reason(e), e);
+                    : "created") + where + ": " + reason, e);
         } finally {
             if (probe != null) {
                 try {

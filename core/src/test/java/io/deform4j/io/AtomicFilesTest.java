@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -101,25 +98,10 @@ class AtomicFilesTest {
             }
             Path log = small.root().resolve("log.txt");
             AtomicFiles.writeString(log, "a\n");
-            fill(small.root().resolve("filler"));
+            small.fill();
             assertThatThrownBy(() -> AtomicFiles.append(log, new byte[8192]))
                     .satisfies(e -> assertThat(FileErrors.describe((IOException) e))
                             .isEqualTo(log + ": no space left on device"));
-        }
-    }
-
-    /** Writes zeros to {@code file} until the file system is full. */
-    static void fill(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            ByteBuffer block = ByteBuffer.allocate(4096);
-            while (true) {
-                block.clear();
-                channel.write(block);
-            }
-        } catch (IOException e) {
-            if (!String.valueOf(e.getMessage()).contains("No space left on device")) {
-                throw e;
-            }
         }
     }
 }

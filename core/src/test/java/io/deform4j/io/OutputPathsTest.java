@@ -62,8 +62,7 @@ class OutputPathsTest {
     @Test
     void aFullDiskIsNamed() throws Exception {
         try (SmallFileSystem small = SmallFileSystem.mount(dir.resolve("small"), 64 * 1024)) {
-            Path filler = small.root().resolve("filler");
-            AtomicFilesTest.fill(filler);
+            Path filler = small.fill();
             assertThatThrownBy(() -> OutputPaths.checkFolder("--out", small.root().resolve("run")))
                     .hasMessage("--out " + small.root().resolve("run") + " cannot be created in " + small.root()
                             + ": no space left on device");

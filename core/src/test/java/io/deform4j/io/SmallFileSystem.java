@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +59,24 @@ public final class SmallFileSystem implements AutoCloseable {
     public void resize(long bytes) throws IOException, InterruptedException {
         Result r = command("mount", "-o", "remount,size=" + bytes, root.toString());
         assertEquals(0, r.status(), r.output());
+    }
+
+    /** Fills the file system with a file of zeros, {@code filler}, until a write fails for want of space; returns it. */
+    public Path fill() throws IOException {
+        Path filler = root.resolve("filler");
+        try (FileChannel channel = FileChannel.open(filler, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer block = ByteBuffer.allocate(4096);
+            while (true) {
+                block.clear();
+                channel.write(block);
+            }
+        } catch (IOException e) {
+            if (!String.valueOf(e.getMessage()).contains("No space left on device")) {
+                throw e;
+            }
+        }
+        return filler;
     }
 
     /** Bytes in use. */
