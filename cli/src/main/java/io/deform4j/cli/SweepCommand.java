@@ -67,8 +67,8 @@ import picocli.CommandLine.Spec;
             "      --partition gpu --max-running 8 --time 04:00:00 --sbatch-arg=--account=my-lab",
             "  deform4j status runs/my-sweep",
             "",
-            "Exit status: 0 every run done (slurm: submitted), 1 a run failed, 2 bad input, 75 runs stopped and "
-                    + "resumable."
+            "Exit status: 0 every run done (slurm: submitted), 1 a run failed, 2 bad input (also: broken runs, "
+                    + "whose damaged files need repair, were left alone), 75 runs stopped and resumable."
         })
 final class SweepCommand implements Callable<Integer> {
 
@@ -170,7 +170,11 @@ final class SweepCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--set " + override + ": expected KEY=VALUE, e.g. epochs=3");
             }
             String key = override.substring(0, eq).trim();
-            parsed.put(TrainConfig.SCHEMA.entry(key).name(), TrainConfig.SCHEMA.parse(key, override.substring(eq + 1)));
+            try {
+                parsed.put(TrainConfig.SCHEMA.entry(key).name(), TrainConfig.SCHEMA.parse(key, override.substring(eq + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--set " + override + ": " + e.getMessage(), e);
+            }
         }
         return parsed;
     }

@@ -1,5 +1,7 @@
 package io.deform4j.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -13,6 +15,7 @@ import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What an I/O error means, in words: the one place that turns the JDK's exceptions into
@@ -79,6 +82,39 @@ public final class FileErrors {
                 e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
         named.initCause(e);
         return named;
+    }
+
+    /**
+     * {@code FILE: what is wrong (key K, line N)}, one line, for a JSON, YAML or CSV file whose
+     * content does not read: a value of the wrong type, a file cut short. The message of a value
+     * that a record's constructor refused ({@link IllegalArgumentException}) is that message.
+     */
+    public static String content(Path file, JsonProcessingException e) {
+        return file + ": " + problem(e);
+    }
+
+    /** What is wrong with a file's content, as {@link #content} says it, without the file. */
+    public static String problem(JsonProcessingException e) {
+        String what = null;
+        for (Throwable t = e; t != null && what == null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException bad && bad.getMessage() != null) {
+                what = bad.getMessage();
+            }
+        }
+        if (what == null) {
+            what = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        }
+        what = what.lines().findFirst().orElse("");
+        StringBuilder where = new StringBuilder();
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            where.append("key '").append(m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[")).append("'");
+        }
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            where.append(where.length() > 0 ? ", " : "").append("line ").append(e.getLocation().getLineNr());
+        }
+        return what + (where.length() > 0 ? " (" + where + ")" : "");
     }
 
     private static String lowerFirst(String text) {
