@@ -1,5 +1,6 @@
 package io.deform4j.cli;
 
+import ai.djl.engine.EngineException;
 import io.deform4j.io.FileErrors;
 import io.deform4j.train.TrainingInterruptedException;
 import io.deform4j.train.TrainingStoppedException;
@@ -14,7 +15,8 @@ import picocli.CommandLine;
  * option) exits with {@link ExitCodes#BAD_INPUT}; a training run stopped by a signal and saved
  * ({@link TrainingInterruptedException}) with {@link ExitCodes#INTERRUPTED}; a training that
  * stopped (its message says where and why) and an I/O error (the message says which file and what
- * went wrong) with {@link ExitCodes#FAILURE}; anything else, a bug, with {@link ExitCodes#FAILURE}
+ * went wrong) with {@link ExitCodes#FAILURE}; the engine out of memory with
+ * {@link ExitCodes#FAILURE} and what to change; anything else, a bug, with {@link ExitCodes#FAILURE}
  * and its stack trace.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
@@ -37,6 +39,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             IOException io = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
             err.println("error: " + FileErrors.describe(io));
+            return ExitCodes.FAILURE;
+        }
+        if (e instanceof EngineException && String.valueOf(e.getMessage()).contains("not enough memory")) {
+            // libtorch's allocator: what a batch needs cannot be known before it is allocated
+            err.println("error: the engine ran out of memory (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); try a smaller --batch-size or fewer --parallel runs");
             return ExitCodes.FAILURE;
         }
         err.println("error: " + e);

@@ -41,6 +41,16 @@ class ErrorReporterTest {
     }
 
     @Test
+    void theEngineOutOfMemoryExits1SayingWhatToChangeAndNoStackTrace() {
+        Report r = report(new ai.djl.engine.EngineException("[enforce fail at alloc_cpu.cpp:117] data. "
+                + "DefaultCPUAllocator: not enough memory: you tried to allocate 8589934592 bytes.\nException raised"));
+        assertEquals(ExitCodes.FAILURE, r.status());
+        assertEquals("error: the engine ran out of memory ([enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: "
+                + "not enough memory: you tried to allocate 8589934592 bytes.); try a smaller --batch-size or fewer "
+                + "--parallel runs", r.err().strip());
+    }
+
+    @Test
     void aStoppedTrainingExits1WithItsMessageAndNoStackTrace() {
         Report r = report(new TrainingStoppedException("epoch 2, step 7: loss NaN; last good checkpoint: c", 2, 7,
                 new ArithmeticException("NaN")));
