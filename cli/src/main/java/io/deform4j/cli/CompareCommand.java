@@ -1,5 +1,6 @@
 package io.deform4j.cli;
 
+import io.deform4j.io.OutputPaths;
 import io.deform4j.report.ComparisonTable;
 import io.deform4j.train.Comparison;
 import io.deform4j.train.Progress;
@@ -71,6 +72,7 @@ final class CompareCommand implements Callable<Integer> {
         if (resolved.mapping().toString().equals("original")) {
             throw new IllegalArgumentException("--vdm original: compare needs a deformation mapping to compare with");
         }
+        OutputPaths.checkFolder("--out", out);
         w.println("compare: " + resolved.model() + " on " + resolved.dataset() + ", " + resolved.epochs()
                 + " epochs, batch " + resolved.batchSize() + ", lr " + resolved.lr() + ", seed " + resolved.seed()
                 + ", " + resolved.threads() + " threads: original vs " + resolved.vdm());

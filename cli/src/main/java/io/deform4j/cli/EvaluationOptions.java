@@ -30,11 +30,12 @@ final class EvaluationOptions {
         return Devices.resolve(device);
     }
 
-    /** Checks the values and sets the engine's threads; returns the batch size. */
+    /** Checks the values (threads: at most the cores) and sets the engine's threads; returns the batch size. */
     int configure() {
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
         }
+        EngineThreads.checkFits("--threads", threads);
         EngineThreads.configure(threads);
         return batchSize;
     }

@@ -2,6 +2,7 @@ package io.deform4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import io.deform4j.io.Json;
+import io.deform4j.io.OutputPaths;
 import io.deform4j.landscape.HessianAnalysis;
 import io.deform4j.landscape.HessianReport;
 import io.deform4j.landscape.Hutchinson;
@@ -17,9 +18,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code deform4j hessian}: top Hessian eigenvalues and trace of a trained network (PyHessian's method). */
 @Command(name = "hessian",
@@ -108,6 +109,7 @@ final class HessianCommand implements Callable<Integer> {
         PowerIteration power = new PowerIteration(top, maxIterations, tolerance, seed);
         Hutchinson hutchinson = trace ? new Hutchinson(traceSamples, traceMinSamples, tolerance, seed + 1) : null;
         int batchSize = engine.configure();
+        OutputPaths.checkFolder("--out", out);
         try (NDManager manager = NDManager.newBaseManager(engine.device())) {
             String architecture = TrainedRun.open(checkpoint).config().model();
             TrainedModel model = Instruments.open(List.of(checkpoint), limit, batchSize, false, manager).get(0);

@@ -1,6 +1,7 @@
 package io.deform4j.cli;
 
 import ai.djl.ndarray.NDManager;
+import io.deform4j.io.OutputPaths;
 import io.deform4j.landscape.CurveFiles;
 import io.deform4j.landscape.Grid;
 import io.deform4j.landscape.Instruments;
@@ -123,6 +124,7 @@ final class LandscapeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--interpolate needs exactly two --checkpoint, got " + checkpoints.size());
         }
         int batchSize = engine.configure();
+        OutputPaths.checkFolder("--out", out);
         try (NDManager manager = NDManager.newBaseManager(engine.device())) {
             List<TrainedModel> models = Instruments.open(checkpoints, limit, batchSize, true, manager);
             EvalSet train = models.get(0).train();

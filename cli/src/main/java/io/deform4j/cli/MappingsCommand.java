@@ -1,5 +1,6 @@
 package io.deform4j.cli;
 
+import io.deform4j.io.OutputPaths;
 import io.deform4j.mapping.PaperMappings;
 import io.deform4j.mapping.Vdm;
 import io.deform4j.report.MappingCurves;
@@ -10,9 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code deform4j mappings}: values and derivatives of VDMs, and the plot of δ'(ℓ) (Fig. 2). */
 @Command(name = "mappings",
@@ -82,6 +83,10 @@ final class MappingsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Vdm> mappings = (vdms.isEmpty() ? PaperMappings.TABLE_1 : vdms).stream().map(Vdm::parse).toList();
+        if (plot != null) {
+            OutputPaths.checkFile("--plot", plot);
+            OutputPaths.checkFile("--plot", MappingPlot.csvOf(plot));
+        }
         List<Double> at = points != null ? points : plot == null ? DEFAULT_POINTS : List.of();
         if (!at.isEmpty()) {
             MappingTable.write(mappings, at, format, spec.commandLine().getOut());

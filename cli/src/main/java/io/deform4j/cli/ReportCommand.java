@@ -1,11 +1,12 @@
 package io.deform4j.cli;
 
 import io.deform4j.io.AtomicFiles;
+import io.deform4j.io.FileErrors;
+import io.deform4j.io.OutputPaths;
 import io.deform4j.report.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             AtomicFiles.write(out, page);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--out " + out + " cannot be written: " + ErrorReporter.describe(e), e);
+            throw new IllegalArgumentException("--out " + out + " cannot be written: " + FileErrors.describe(e), e);
         }
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : report.problems()) {
@@ -79,24 +80,12 @@ final class ReportCommand implements Callable<Integer> {
         return report.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
-    /** Checks --out and makes its folder before anything is read, so a bad output fails at once. */
+    /** Checks --out before anything is read, so a bad output fails at once. */
     private void prepareOut() {
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".html") && !name.endsWith(".htm")) {
             throw new IllegalArgumentException("--out: expected a file name ending in .html, got '" + out + "'");
         }
-        if (Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a directory; give the HTML file to write");
-        }
-        Path folder = out.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--out " + out + " cannot be written: " + ErrorReporter.describe(e), e);
-        }
-        if (!Files.isWritable(folder)) {
-            throw new IllegalArgumentException("--out " + out + " cannot be written: its folder " + folder
-                    + " is not writable");
-        }
+        OutputPaths.checkFile("--out", out);
     }
 }

@@ -1,6 +1,7 @@
 package io.deform4j.cli;
 
 import io.deform4j.io.Csv;
+import io.deform4j.io.OutputPaths;
 import io.deform4j.landscape.CurveFiles;
 import io.deform4j.mapping.Vdm;
 import io.deform4j.report.ReproductionSummary;
@@ -151,6 +152,8 @@ final class ReproduceCommand implements Callable<Integer> {
         SweepPlan plan = plan();
         int threads = threadsPerRun != null ? threadsPerRun : LocalExecutor.Options.defaultThreadsPerRun(parallel);
         LocalExecutor.Options local = new LocalExecutor.Options(parallel, threads, List.of(), false);
+        OutputPaths.checkFolder("--out", out);
+        local.warning().ifPresent(warning -> spec.commandLine().getErr().println("warning: " + warning));
         TrainConfig c = plan.runs().get(0).config();
         w.printf(Locale.ROOT, "reproduce into %s: the simulations of Figs. %s; %s on %s, original vs %s, %d seeds, "
                 + "%d epochs; the Hessian and loss curve of each network; the report%n", out,

@@ -1,5 +1,6 @@
 package io.deform4j.cli;
 
+import io.deform4j.io.OutputPaths;
 import io.deform4j.mapping.Vdm;
 import io.deform4j.optim.AdamConfig;
 import io.deform4j.optim.MultiStepLR;
@@ -158,6 +159,7 @@ public final class SimulateCommand implements Callable<Integer> {
         long begin = System.nanoTime();
         String name = study.toLowerCase(Locale.ROOT);
         Study base = build(name);
+        OutputPaths.checkFolder("--out", out);
         StudyResult result = base.run();
         List<Path> files = SimulationReport.write(result, randomStarts ? seed : null, out);
         PrintWriter w = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package io.deform4j.cli;
 
+import io.deform4j.io.OutputPaths;
 import io.deform4j.settings.SettingsSchema;
 import io.deform4j.sweep.Launch;
 import io.deform4j.engine.Devices;
@@ -67,8 +68,8 @@ import picocli.CommandLine.Spec;
             "      --partition gpu --max-running 8 --time 04:00:00 --sbatch-arg=--account=my-lab",
             "  deform4j status runs/my-sweep",
             "",
-            "Exit status: 0 every run done (slurm: submitted), 1 a run failed, 2 bad input, 75 runs stopped and "
-                    + "resumable."
+            "Exit status: 0 every run done (slurm: submitted), 1 a run failed, 2 bad input (also: broken runs, "
+                    + "whose damaged files need repair, were left alone), 75 runs stopped and resumable."
         })
 final class SweepCommand implements Callable<Integer> {
 
@@ -131,12 +132,16 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out DIR is required to run a sweep (or --print to list its runs)");
         }
         if (executor == ExecutorKind.SLURM) {
+            OutputPaths.checkFolder("--out", out);
             return submit(plan, w);
         }
         refuseOptionsOf("slurm", slurm.given(spec.commandLine().getParseResult()));
         checkDevices(plan);
         int threads = threadsPerRun != null ? threadsPerRun : LocalExecutor.Options.defaultThreadsPerRun(parallel);
-        return Launch.local(plan, out, new LocalExecutor.Options(parallel, threads, devices, failFast), retryFailed, w);
+        LocalExecutor.Options local = new LocalExecutor.Options(parallel, threads, devices, failFast);
+        OutputPaths.checkFolder("--out", out);
+        local.warning().ifPresent(warning -> spec.commandLine().getErr().println("warning: " + warning));
+        return Launch.local(plan, out, local, retryFailed, w);
     }
 
     /**
@@ -176,7 +181,11 @@ final class SweepCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--set " + override + ": expected KEY=VALUE, e.g. epochs=3");
             }
             String key = override.substring(0, eq).trim();
-            parsed.put(TrainConfig.SCHEMA.entry(key).name(), TrainConfig.SCHEMA.parse(key, override.substring(eq + 1)));
+            try {
+                parsed.put(TrainConfig.SCHEMA.entry(key).name(), TrainConfig.SCHEMA.parse(key, override.substring(eq + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--set " + override + ": " + e.getMessage(), e);
+            }
         }
         return parsed;
     }

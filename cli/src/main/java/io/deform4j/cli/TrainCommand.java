@@ -1,5 +1,6 @@
 package io.deform4j.cli;
 
+import io.deform4j.io.OutputPaths;
 import io.deform4j.train.Progress;
 import io.deform4j.train.RunInfo;
 import io.deform4j.train.Runs;
@@ -71,8 +72,8 @@ final class TrainCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--resume", description = "Continue the run in --out from its last complete checkpoint "
-            + "(only --epochs and --device may be given with it; a run moved to another device is no longer bit "
-            + "for bit the run it continues, so that needs --device).")
+            + "(only --epochs, --device and --threads may be given with it; a run moved to another device or "
+            + "thread count is no longer bit for bit the run it continues).")
     private boolean resume;
 
     @Override
@@ -83,12 +84,14 @@ final class TrainCommand implements Callable<Integer> {
             Map<String, Object> given = SettingOptions.given(spec);
             if (options.hasConfig() || options.overwrite() || !Runs.RESUME_CHANGES.containsAll(given.keySet())) {
                 throw new IllegalArgumentException("--resume continues with the configuration recorded in "
-                        + this.out.resolve("run.json") + "; only --epochs and --device may be given with it");
+                        + this.out.resolve("run.json") + "; only --epochs, --device and --threads may be given with it");
             }
+            OutputPaths.checkFolder("--out", this.out);
             result = Runs.resumeWith(this.out, given, Progress.auto(out, ""));
         } else {
-            result = Runs.start(TrainConfig.resolve(options.layers()), this.out, options.overwrite(),
-                    Progress.auto(out, ""));
+            TrainConfig config = TrainConfig.resolve(options.layers());
+            OutputPaths.checkFolder("--out", this.out);
+            result = Runs.start(config, this.out, options.overwrite(), Progress.auto(out, ""));
         }
         RunInfo info = result.info();
         out.println(String.format(Locale.ROOT, "%s: %d epochs, final test accuracy %.2f%%, best %.2f%% (epoch %d)",

@@ -27,17 +27,33 @@ public final class MappingPlot {
     }
 
     /**
+     * The CSV written beside {@code image} ({@code fig.png} → {@code fig.csv}).
+     *
+     * @throws IllegalArgumentException if {@code image} is not named .png or .svg
+     */
+    public static Path csvOf(Path image) {
+        extension(image);
+        String name = image.getFileName().toString();
+        return image.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".csv");
+    }
+
+    private static String extension(Path image) {
+        String name = image.getFileName() == null ? "" : image.getFileName().toString();
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!extension.equals("png") && !extension.equals("svg")) {
+            throw new IllegalArgumentException("--plot: expected a file name ending in .png or .svg, got '" + image + "'");
+        }
+        return extension;
+    }
+
+    /**
      * Writes the image (PNG or SVG, by extension) and the CSV; returns the CSV's path.
      *
      * @param yMax the top of the δ' axis, or null to fit every curve (a steep LE near its bound
      *     would otherwise flatten the rest)
      */
     public static Path write(MappingCurves curves, Path image, Double yMax) throws IOException {
-        String name = image.getFileName().toString();
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        if (!extension.equals("png") && !extension.equals("svg")) {
-            throw new IllegalArgumentException("--plot: expected a file name ending in .png or .svg, got '" + image + "'");
-        }
+        String extension = extension(image);
         XYChart chart = chart(curves, yMax);
         if (extension.equals("png")) {
             AtomicFiles.write(image, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
@@ -45,7 +61,7 @@ public final class MappingPlot {
             AtomicFiles.write(image, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
                     VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         }
-        Path csv = image.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".csv");
+        Path csv = csvOf(image);
         writeCsv(curves, csv);
         return csv;
     }

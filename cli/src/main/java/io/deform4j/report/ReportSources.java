@@ -180,7 +180,7 @@ final class ReportSources {
             try {
                 curve = Csv.read(curveFile, CurveFiles.CurvePoint.class);
             } catch (IOException | RuntimeException e) {
-                problems.add(new Problem(curveFile, message(e)));
+                problems.add(new Problem(curveFile, message(curveFile, e)));
             }
         }
         List<String> models = curve.stream().map(CurveFiles.CurvePoint::model).distinct().toList();
@@ -194,7 +194,7 @@ final class ReportSources {
                 surfaces.add(new Surface(model, Csv.read(file, CurveFiles.SurfacePoint.class),
                         Files.isRegularFile(picture) ? picture : null));
             } catch (IOException | RuntimeException e) {
-                problems.add(new Problem(file, message(e)));
+                problems.add(new Problem(file, message(file, e)));
             }
         }
         if (!curve.isEmpty() || !surfaces.isEmpty()) {
@@ -208,13 +208,13 @@ final class ReportSources {
             return;
         }
         try {
-            HessianReport report = Json.MAPPER.readValue(file.toFile(), HessianReport.class);
+            HessianReport report = Json.read(file, HessianReport.class);
             if (report.eigenvalues() == null || report.model() == null) {
                 throw new IOException("no 'model' or 'eigenvalues': not the hessian.json of deform4j hessian");
             }
             hessians.add(new HessianOutput(label(base, dir), dir, report));
         } catch (IOException | RuntimeException e) {
-            problems.add(new Problem(file, message(e)));
+            problems.add(new Problem(file, message(file, e)));
         }
     }
 
@@ -229,7 +229,7 @@ final class ReportSources {
                     .map(dir::resolve).filter(Files::isRegularFile).toList();
             simulations.add(new SimulationOutput(label(base, dir), dir, summary, pictures));
         } catch (IOException | RuntimeException e) {
-            problems.add(new Problem(file, message(e)));
+            problems.add(new Problem(file, message(file, e)));
         }
     }
 
@@ -244,5 +244,11 @@ final class ReportSources {
     private static String message(Exception e) {
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return text.lines().findFirst().orElse(text);
+    }
+
+    /** The message of {@code e} about {@code file}, without the file where it begins with it (a Problem names it). */
+    private static String message(Path file, Exception e) {
+        String text = message(e);
+        return text.startsWith(file + ": ") ? text.substring(file.toString().length() + 2) : text;
     }
 }

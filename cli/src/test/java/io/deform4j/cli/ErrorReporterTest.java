@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.deform4j.train.TrainingStoppedException;
-import java.io.EOFException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The message and exit status {@link ErrorReporter} gives each kind of failure. */
@@ -35,29 +28,6 @@ class ErrorReporterTest {
     }
 
     @Test
-    void fileSystemErrorsSayWhatWentWrongWithWhichPath() {
-        // the JDK's messages of these are the bare path
-        assertEquals("/x/y", new NotDirectoryException("/x/y").getMessage());
-        assertEquals("/x/y: not a directory", ErrorReporter.describe(new NotDirectoryException("/x/y")));
-        assertEquals("/x/y: permission denied", ErrorReporter.describe(new AccessDeniedException("/x/y")));
-        assertEquals("/x/y: no such file or directory", ErrorReporter.describe(new NoSuchFileException("/x/y")));
-        assertEquals("/a -> /b: no such file or directory", ErrorReporter.describe(new NoSuchFileException("/a", "/b", null)));
-        assertEquals("/x: Read-only file system", ErrorReporter.describe(new FileSystemException("/x", null, "Read-only file system")));
-        assertEquals("/x: file system error (FileSystemException)", ErrorReporter.describe(new FileSystemException("/x")));
-        assertEquals("disk full", ErrorReporter.describe(new IOException("disk full")));
-        assertEquals("EOFException", ErrorReporter.describe(new EOFException()));
-    }
-
-    @Test
-    void anExistingFileWhereAFolderIsWantedIsNamedSo(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("file"), "");
-        assertEquals(file + ": exists and is not a directory",
-                ErrorReporter.describe(new FileAlreadyExistsException(file.toString())));
-        Path folder = Files.createDirectory(dir.resolve("folder"));
-        assertEquals(folder + ": already exists", ErrorReporter.describe(new FileAlreadyExistsException(folder.toString())));
-    }
-
-    @Test
     void ioErrorsExit1WithTheFileAndTheReasonAndNoStackTrace() {
         Report checked = report(new AccessDeniedException("/x/y"));
         assertEquals(ExitCodes.FAILURE, checked.status());
@@ -65,6 +35,19 @@ class ErrorReporterTest {
         Report unchecked = report(new UncheckedIOException(new NotDirectoryException("/x/y")));
         assertEquals(ExitCodes.FAILURE, unchecked.status());
         assertEquals("error: /x/y: not a directory", unchecked.err().strip());
+        Report full = report(new FileSystemException("/d/checkpoint-0002.bin", null, "No space left on device"));
+        assertEquals(ExitCodes.FAILURE, full.status());
+        assertEquals("error: /d/checkpoint-0002.bin: no space left on device", full.err().strip());
+    }
+
+    @Test
+    void theEngineOutOfMemoryExits1SayingWhatToChangeAndNoStackTrace() {
+        Report r = report(new ai.djl.engine.EngineException("[enforce fail at alloc_cpu.cpp:117] data. "
+                + "DefaultCPUAllocator: not enough memory: you tried to allocate 8589934592 bytes.\nException raised"));
+        assertEquals(ExitCodes.FAILURE, r.status());
+        assertEquals("error: the engine ran out of memory ([enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: "
+                + "not enough memory: you tried to allocate 8589934592 bytes.); try a smaller --batch-size or fewer "
+                + "--parallel runs", r.err().strip());
     }
 
     @Test

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The exit statuses, through the entry point of {@code bin/deform4j} ({@link CliRunner}); the
- * fourth, 75 for a training run interrupted by a signal, needs a process of its own
- * ({@link TrainSignalTest}).
+ * The exit statuses, through the entry point of {@code bin/deform4j} ({@link CliRunner}); 75 for
+ * a training run interrupted by a signal needs a process of its own ({@link TrainSignalTest}),
+ * and 1 for an I/O failure a disk that fills during a run ({@link DiskFullTest}).
  */
 class ExitStatusTest {
 
@@ -31,11 +31,12 @@ class ExitStatusTest {
     }
 
     @Test
-    void anIoFailureIs1AndNamesTheFile(@TempDir Path dir) throws Exception {
+    void anOutputThatCannotBeWrittenIs2AndNamesThePathAndWhy(@TempDir Path dir) throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("file"), "");
         CliRunner r = CliRunner.run("mappings", "--vdm", "LE(1,0.9)", "--plot", notAFolder.resolve("d.svg").toString());
-        assertEquals(ExitCodes.FAILURE, r.status());
-        assertThat(r.err()).startsWith("error: " + notAFolder + ": exists and is not a directory");
+        assertEquals(ExitCodes.BAD_INPUT, r.status());
+        assertThat(r.err()).isEqualTo("error: --plot " + notAFolder.resolve("d.svg") + " cannot be created: " + notAFolder
+                + " exists and is not a directory\n");
     }
 
     @Test

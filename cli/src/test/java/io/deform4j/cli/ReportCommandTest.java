@@ -62,12 +62,13 @@ class ReportCommandTest {
 
         CliRunner r = CliRunner.command("report", dir.resolve("runs").toString(), "--out", under.toString());
         assertThat(r.status()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).startsWith("error: --out " + under + " cannot be written: " + file);
+        assertThat(r.err()).startsWith("error: --out " + under + " cannot be created: " + file
+                + " exists and is not a directory");
 
         Path folder = Files.createDirectories(dir.resolve("folder.html"));
         r = CliRunner.command("report", dir.resolve("runs").toString(), "--out", folder.toString());
         assertThat(r.status()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).startsWith("error: --out " + folder + " is a directory");
+        assertThat(r.err()).startsWith("error: --out " + folder + ": is a directory");
 
         r = CliRunner.command("report", dir.resolve("runs").toString(), "--out", dir.resolve("report.pdf").toString());
         assertThat(r.status()).isEqualTo(ExitCodes.BAD_INPUT);

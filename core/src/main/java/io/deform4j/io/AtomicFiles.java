@@ -51,6 +51,9 @@ public final class AtomicFiles {
      * parent folders. If the writer throws, the target is left as it was and no temporary file
      * remains. The writer may close the stream it is given (encoders often do); the file is
      * forced and renamed afterwards all the same.
+     *
+     * @throws IOException if the file cannot be written; one that the system reports without a path
+     *     (a full disk: {@code No space left on device}) names {@code target} ({@link FileErrors#withPath})
      */
     public static void write(Path target, Writer writer) throws IOException {
         Path absolute = target.toAbsolutePath();
@@ -61,10 +64,15 @@ public final class AtomicFiles {
         try {
             readableByAll(temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
+                OutputStream out = new BufferedOutputStream(new Named(Channels.newOutputStream(channel), absolute),
+                        BUFFER_BYTES);
                 writer.writeTo(new KeepOpen(out));
                 out.flush();
-                channel.force(true);
+                try {
+                    channel.force(true);
+                } catch (IOException e) {
+                    throw FileErrors.withPath(e, absolute);
+                }
             }
             try {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -101,6 +109,8 @@ public final class AtomicFiles {
                 channel.write(buffer);
             }
             channel.force(true);
+        } catch (IOException e) {
+            throw FileErrors.withPath(e, target);
         }
     }
 
@@ -137,6 +147,43 @@ public final class AtomicFiles {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // Some file systems (and Windows) cannot open a folder for fsync; the rename is still atomic.
+        }
+    }
+
+    /**
+     * The file's stream, whose errors name the target: writing to an open channel fails with the
+     * bare system message ({@code No space left on device}). The writer's own exceptions pass it by.
+     */
+    private static final class Named extends FilterOutputStream {
+
+        private final Path target;
+
+        Named(OutputStream out, Path target) {
+            super(out);
+            this.target = target;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw FileErrors.withPath(e, target);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw FileErrors.withPath(e, target);
+            }
         }
     }
 

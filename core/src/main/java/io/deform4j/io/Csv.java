@@ -113,9 +113,7 @@ public final class Csv {
                 .readValues(complete)) {
             return new ArrayList<>(rows.readAll());
         } catch (JsonProcessingException e) {
-            int lineNumber = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            String line = lineNumber > 0 ? " (line " + lineNumber + ")" : "";
-            throw new IOException(file + ": " + e.getOriginalMessage() + line, e);
+            throw new IOException(FileErrors.content(file, e), e);
         }
     }
 

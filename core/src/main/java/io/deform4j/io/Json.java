@@ -1,5 +1,6 @@
 package io.deform4j.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +34,20 @@ public final class Json {
             .build();
 
     private Json() {
+    }
+
+    /**
+     * Reads {@code file} as a {@code type}.
+     *
+     * @throws IOException if it cannot be read or is not a {@code type}: one line that names the
+     *     file, what is wrong, the key and the line ({@link FileErrors#content})
+     */
+    public static <T> T read(Path file, Class<T> type) throws IOException {
+        try {
+            return MAPPER.readValue(file.toFile(), type);
+        } catch (JsonProcessingException e) {
+            throw new IOException(FileErrors.content(file, e), e);
+        }
     }
 
     /**

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -76,5 +78,30 @@ class AtomicFilesTest {
         AtomicFiles.writeString(file, "a\n");
         AtomicFiles.append(file, "b\n".getBytes());
         assertThat(Files.readString(file)).isEqualTo("a\nb\n");
+    }
+
+    @Test
+    void aFullDiskLeavesTheOldFileAndNoTemporaryFileAndSaysWhichFile() throws Exception {
+        try (SmallFileSystem small = SmallFileSystem.mount(dir.resolve("small"), 256 * 1024)) {
+            Path file = small.root().resolve("checkpoint-0001.bin");
+            byte[] old = new byte[100 * 1024];
+            Arrays.fill(old, (byte) 7);
+            AtomicFiles.write(file, old);
+            // the new version needs more than is left: a checkpoint written as the disk fills
+            assertThatThrownBy(() -> AtomicFiles.write(file, new byte[200 * 1024]))
+                    .isInstanceOf(FileSystemException.class)
+                    .satisfies(e -> assertThat(FileErrors.describe((IOException) e))
+                            .isEqualTo(file + ": no space left on device"));
+            assertThat(Files.readAllBytes(file)).isEqualTo(old);
+            try (Stream<Path> entries = Files.list(small.root())) {
+                assertThat(entries).containsExactly(file);
+            }
+            Path log = small.root().resolve("log.txt");
+            AtomicFiles.writeString(log, "a\n");
+            small.fill();
+            assertThatThrownBy(() -> AtomicFiles.append(log, new byte[8192]))
+                    .satisfies(e -> assertThat(FileErrors.describe((IOException) e))
+                            .isEqualTo(log + ": no space left on device"));
+        }
     }
 }

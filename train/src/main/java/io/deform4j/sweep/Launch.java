@@ -13,6 +13,13 @@ import java.util.List;
  */
 public final class Launch {
 
+    /**
+     * The exit status of a launch whose runs all ended well but that left broken runs alone
+     * (damaged files in their directories): as bad input, since only the user can repair or
+     * remove them.
+     */
+    public static final int BROKEN_RUNS = 2;
+
     private Launch() {
     }
 
@@ -22,17 +29,28 @@ public final class Launch {
      * waits for them.
      *
      * @return 0 when every run is done, 1 when one failed, {@link LocalExecutor#INTERRUPTED} when
-     *     runs were stopped resumably or not started
+     *     runs were stopped resumably or not started, else {@link #BROKEN_RUNS} when broken runs were
+     *     left alone
      * @throws IllegalArgumentException if {@code out} holds something else, or a sweep whose runs the plan changes
      */
     public static int local(SweepPlan plan, Path out, LocalExecutor.Options options, boolean retryFailed,
             PrintWriter w) throws IOException, InterruptedException {
         SweepDirectory sweep = SweepDirectory.prepare(out, plan);
-        List<String> runs = select(sweep.records(), retryFailed, w);
+        List<RunRecord> records = sweep.records();
+        List<String> runs = select(records, retryFailed, w);
         w.printf("sweep %s: %d runs, %d to run now, %d at a time, %d threads each; directory %s%n", plan.name(),
                 plan.runs().size(), runs.size(), options.parallel(), options.threadsPerRun(), out);
         w.flush();
-        return new LocalExecutor(options).execute(sweep, runs, w);
+        int status = new LocalExecutor(options).execute(sweep, runs, w);
+        List<String> broken = records.stream().filter(r -> r.state() == RunState.BROKEN).map(RunRecord::name).toList();
+        if (status == 0 && !broken.isEmpty()) {
+            w.println(broken.size() + " broken run" + (broken.size() == 1 ? "" : "s") + " left alone ("
+                    + String.join(", ", broken) + "): repair the files named above, or delete the run's directory "
+                    + "under runs/ and its record under state/ to run it again");
+            w.flush();
+            return BROKEN_RUNS;
+        }
+        return status;
     }
 
     /** The names of the runs to start, in the sweep's order; says on {@code out} what is left alone and why. */

@@ -1,5 +1,6 @@
 package io.deform4j.sweep;
 
+import io.deform4j.engine.EngineThreads;
 import io.deform4j.train.TrainingInterruptedException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -7,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,15 @@ public final class LocalExecutor implements Executor {
             if (threadsPerRun < 1) {
                 throw new IllegalArgumentException("--threads-per-run must be >= 1, got " + threadsPerRun);
             }
+            EngineThreads.checkFits("--threads-per-run", threadsPerRun);
+            int cores = EngineThreads.cores();
+            if (threadsPerRun > 1 && (long) parallel * threadsPerRun > cores) {
+                throw new IllegalArgumentException("--parallel " + parallel + " × --threads-per-run " + threadsPerRun
+                        + " = " + (long) parallel * threadsPerRun + " engine threads at a time, more than the " + cores
+                        + " cores this machine gives Java; the runs' threads would wait on each other and every run "
+                        + "would be many times slower; use --threads-per-run " + Math.max(1, cores / parallel)
+                        + " or --parallel " + Math.max(1, cores / threadsPerRun));
+            }
             devices = List.copyOf(devices);
             if (!devices.isEmpty() && parallel > devices.size()) {
                 throw new IllegalArgumentException("--parallel " + parallel + " needs as many devices, got --devices "
@@ -52,7 +63,20 @@ public final class LocalExecutor implements Executor {
 
         /** The threads of each of {@code parallel} runs when none are given: this machine's cores divided among them. */
         public static int defaultThreadsPerRun(int parallel) {
-            return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, parallel));
+            return Math.max(1, EngineThreads.cores() / Math.max(1, parallel));
+        }
+
+        /**
+         * A warning when more runs than cores run at a time, each on one thread: allowed, because
+         * single-threaded processes only take turns (the sweep takes about as long as with
+         * {@code --parallel} = cores, and each run longer), unlike several threads per run, which
+         * wait on each other and are refused; but it is rarely what is meant.
+         */
+        public Optional<String> warning() {
+            int cores = EngineThreads.cores();
+            return parallel <= cores ? Optional.empty() : Optional.of("--parallel " + parallel + " runs at a time on "
+                    + cores + " core" + (cores == 1 ? "" : "s") + ": they take turns, so the sweep takes about as long "
+                    + "as with --parallel " + cores + " and each run longer, with the memory of " + parallel + " runs");
         }
     }
 

@@ -99,7 +99,10 @@ public record RunRecord(String name, Path dir, TrainConfig config, RunState stat
             };
             problem = info.stopReason();
         }
-        if (state == RunState.DONE && (config == null || metrics.size() < config.epochs())) {
+        if (state == RunState.DONE && info == null) {
+            state = RunState.BROKEN;
+            problem = "recorded as done in " + taskFile + " but " + dir.resolve(RunDirectory.RUN_JSON) + " is missing";
+        } else if (state == RunState.DONE && (config == null || metrics.size() < config.epochs())) {
             state = RunState.BROKEN;
             problem = "recorded as done but metrics.csv has " + metrics.size() + " of "
                     + (config == null ? "?" : config.epochs()) + " epochs";

@@ -42,7 +42,7 @@ record SlurmJobs(List<Submission> jobs) {
         if (!Files.exists(file)) {
             return new SlurmJobs(List.of());
         }
-        return Json.MAPPER.readValue(file.toFile(), SlurmJobs.class);
+        return Json.read(file, SlurmJobs.class);
     }
 
     /** This record and {@code submission}, written atomically to {@code file}. */

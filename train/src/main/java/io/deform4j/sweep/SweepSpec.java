@@ -1,8 +1,10 @@
 package io.deform4j.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.deform4j.io.FileErrors;
 import io.deform4j.naming.Suggestions;
 import io.deform4j.train.TrainConfig;
 import java.io.IOException;
@@ -86,9 +88,12 @@ public record SweepSpec(String name, Map<String, Object> base, Map<String, List<
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("sweep spec " + file + " does not exist (expected a YAML file or one "
                     + "of the presets " + String.join(", ", PRESETS) + ")");
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("sweep spec " + file + " is not valid YAML: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+                    + FileErrors.problem(e));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("sweep spec " + FileErrors.describe(FileErrors.withPath(e, file))
+                    + " (expected a YAML file)");
         }
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return parse(root, name, "sweep spec " + file);

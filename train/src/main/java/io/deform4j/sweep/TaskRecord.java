@@ -46,7 +46,7 @@ public record TaskRecord(String state, int attempts, String startedAt, String en
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.of(Json.MAPPER.readValue(file.toFile(), TaskRecord.class));
+        return Optional.of(Json.read(file, TaskRecord.class));
     }
 
     void write(Path file) throws IOException {

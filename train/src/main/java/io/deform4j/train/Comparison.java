@@ -37,7 +37,7 @@ public final class Comparison {
         TrainConfig original = config.with("vdm", "original");
         Path originalDir = out.resolve("original");
         Path deformedDir = out.resolve("deformed");
-        Runs.checkModel(config.model());
+        Runs.checkHere(config);
         RunDirectory.checkNew(originalDir, overwrite);
         RunDirectory.checkNew(deformedDir, overwrite);
         Runs.prepareEngine(config); // an unavailable device is refused before the data is opened

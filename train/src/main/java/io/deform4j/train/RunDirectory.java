@@ -2,6 +2,7 @@ package io.deform4j.train;
 
 import io.deform4j.io.AtomicFiles;
 import io.deform4j.io.Csv;
+import io.deform4j.io.FileErrors;
 import io.deform4j.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,11 +105,9 @@ public final class RunDirectory {
     public RunInfo readInfo() {
         Path file = dir.resolve(RUN_JSON);
         try {
-            return Json.MAPPER.readValue(file.toFile(), RunInfo.class);
+            return Json.read(file, RunInfo.class);
         } catch (IOException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException bad ? bad : e;
-            throw new IllegalArgumentException("cannot read " + file + ": "
-                    + cause.getMessage().lines().findFirst().orElse(""), e);
+            throw new IllegalArgumentException("cannot read " + FileErrors.describe(e), e);
         }
     }
 

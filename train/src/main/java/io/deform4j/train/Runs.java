@@ -62,12 +62,23 @@ public final class Runs {
     }
 
     /**
+     * Checks what can be checked of {@code config} on this machine before its data is opened: the
+     * model is known and the engine's threads fit the cores ({@link EngineThreads#checkFits}).
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static void checkHere(TrainConfig config) {
+        checkModel(config.model());
+        EngineThreads.checkFits("threads", config.threads());
+    }
+
+    /**
      * Starts a new run of {@code config} in {@code out}, opening its data by name.
      *
      * @throws TrainingInterruptedException if a stop signal ended it early (resumable)
      */
     public static Result start(TrainConfig config, Path out, boolean overwrite, Progress progress) throws IOException {
-        checkModel(config.model());
+        checkHere(config);
         RunDirectory.checkNew(out, overwrite);
         prepareEngine(config);
         try (StopSignals stop = StopSignals.install()) {
@@ -113,10 +124,12 @@ public final class Runs {
     }
 
     /**
-     * The settings that {@code train --resume} may change: how long the run goes on, and where it
-     * computes. Every other setting is the one recorded in {@code run.json}.
+     * The settings that {@code train --resume} may change: how long the run goes on, where it
+     * computes, and with how many threads (a run moved to a machine with fewer cores; the rest of
+     * the run may then differ in the last bits). Every other setting is the one recorded in
+     * {@code run.json}.
      */
-    public static final Set<String> RESUME_CHANGES = Set.of("epochs", "device");
+    public static final Set<String> RESUME_CHANGES = Set.of("epochs", "device", "threads");
 
     /**
      * Continues the run in {@code out} from its newest intact checkpoint (at an epoch's end, or
@@ -176,6 +189,9 @@ public final class Runs {
             config = config.with(change.getKey(), change.getValue());
         }
         checkModel(config.model());
+        EngineThreads.checkFits(changes.containsKey("threads") ? "--threads" : "threads (recorded in "
+                + out.resolve(RunDirectory.RUN_JSON) + "; 'train --resume --threads N' resumes with fewer)",
+                config.threads());
         Device device = prepareEngine(config);
         String trainedOn = recorded.device() == null ? "cpu" : recorded.device(); // runs before devices were CPU runs
         if (!Devices.name(device).equals(trainedOn) && !changes.containsKey("device")) {

@@ -7,6 +7,7 @@ import io.deform4j.data.BatchLoader;
 import io.deform4j.data.ImageDataset;
 import io.deform4j.data.LoaderConfig;
 import io.deform4j.expression.OutsideDomainException;
+import io.deform4j.io.FileErrors;
 import io.deform4j.model.ModelState;
 import io.deform4j.optim.tensor.Optimizer;
 import java.io.IOException;
@@ -51,6 +52,9 @@ final class TrainingLoop {
     private final Progress progress;
     private final TrainStep stepper;
     private final StopSignals stop;
+    /** {@code run.json} as last written, and the epoch under way (0-based): what a failed write reports. */
+    private RunInfo current;
+    private int epoch;
 
     TrainingLoop(TrainConfig config, RunDirectory run, Block block, Optimizer optimizer, ImageDataset train,
             LoaderConfig trainLoader, ImageDataset test, LoaderConfig testLoader, NDManager manager, Progress progress,
@@ -79,13 +83,22 @@ final class TrainingLoop {
      * @throws TrainingInterruptedException if a stop was requested, after saving the position
      */
     List<EpochMetrics> run(Checkpoint from, RunInfo info, List<EpochMetrics> history) throws IOException {
+        current = info;
+        epoch = from.epoch();
+        try {
+            return epochs(from, history);
+        } catch (IOException e) {
+            throw writeFailed(e);
+        }
+    }
+
+    private List<EpochMetrics> epochs(Checkpoint from, List<EpochMetrics> history) throws IOException {
         List<EpochMetrics> rows = new ArrayList<>(history);
         long steps = from.steps();
         double best = from.bestAccuracy();
         int bestEpoch = from.bestEpoch();
         Checkpoint.EpochSoFar soFar = from.soFar();
-        RunInfo current = info;
-        for (int epoch = from.epoch(); epoch < config.epochs(); epoch++) {
+        for (epoch = from.epoch(); epoch < config.epochs(); epoch++) {
             if (stop.requested()) {
                 // the position is the checkpoint this run started from or has just written
                 throw interrupt(current, soFar.step(), soFar.step() == 0
@@ -167,14 +180,38 @@ final class TrainingLoop {
         return new TrainingInterruptedException(message, run.path(), epochs, step);
     }
 
-    private TrainingStoppedException stop(RunInfo info, int epoch, int step, RuntimeException cause) {
-        String checkpoint;
+    /**
+     * A file of the run that cannot be written (a full disk, a file system gone read-only) ends the
+     * run as a failure, not a crash: every file is replaced atomically or appended to (metrics), so
+     * what was written before is intact, and the run goes on from its last checkpoint once there
+     * is room. {@code run.json} records the stop if it still can.
+     */
+    private TrainingStoppedException writeFailed(IOException e) {
+        progress.close();
+        String message = "training stopped in epoch " + (epoch + 1) + " of " + config.epochs() + ": cannot write "
+                + FileErrors.describe(e) + "; the files written before are intact, last complete checkpoint: "
+                + lastCheckpoint() + "; make room and continue with 'deform4j train --resume --out " + run.path() + "'";
         try {
-            checkpoint = Checkpoints.list(run.path()).stream().findFirst().map(Path::toString)
+            run.writeInfo(current.progress("stopped", current.epochsCompleted(), current.finalTestAcc(),
+                    current.bestTestAcc(), current.bestEpoch(), message));
+        } catch (IOException again) {
+            e.addSuppressed(again);
+        }
+        return new TrainingStoppedException(message, epoch + 1, 0, e);
+    }
+
+    /** The newest checkpoint file of the run, in words. */
+    private String lastCheckpoint() {
+        try {
+            return Checkpoints.list(run.path()).stream().findFirst().map(Path::toString)
                     .orElse("none (no epoch completed)");
         } catch (IOException e) {
-            checkpoint = "unknown (" + e.getMessage() + ")";
+            return "unknown (" + FileErrors.describe(e) + ")";
         }
+    }
+
+    private TrainingStoppedException stop(RunInfo info, int epoch, int step, RuntimeException cause) {
+        String checkpoint = lastCheckpoint();
         String what = cause instanceof OutsideDomainException ? "the loss left the domain of " + config.vdm()
                 : "the loss or gradient is not finite";
         String where = step == 0 ? "in the evaluation after epoch " + (epoch + 1)
