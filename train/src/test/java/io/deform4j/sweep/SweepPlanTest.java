@@ -149,12 +149,14 @@ class SweepPlanTest {
     }
 
     @Test
-    void aSweepNeedingModelsOrDataSetsThisBuildLacksNamesThemAll() throws IOException {
+    void everyPresetExpandsAndAMissingModelOrDataFolderIsNamed(@TempDir Path imagenet) throws IOException {
         assertEquals(80, SweepPlan.expand(SweepSpec.load("table1"), Map.of()).runs().size());
         assertEquals(140, SweepPlan.expand(SweepSpec.load("table2"), Map.of()).runs().size());
+        assertEquals(30, SweepPlan.expand(SweepSpec.load("table3"), Map.of("data-dir", imagenet.toString()))
+                .runs().size());
         String table3 = assertThrows(IllegalArgumentException.class,
                 () -> SweepPlan.expand(SweepSpec.load("table3"), Map.of())).getMessage();
-        assertTrue(!table3.contains("models") && table3.contains("data sets imagenet"), table3);
+        assertTrue(table3.contains("data-dir") && table3.contains("imagenet"), table3);
         String typo = assertThrows(IllegalArgumentException.class,
                 () -> plan("grid: {model: [resnet20, resnt32]}\n")).getMessage();
         assertTrue(typo.contains("needs models resnt32"), typo);
