@@ -71,18 +71,9 @@ public final class ImageNetPipeline {
     private static void measure(String name, FolderDataset data, LoaderConfig config, double seconds) {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long images = 0;
         long cpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
-        long deadline = start + (long) (seconds * 1e9);
-        int epoch = 0;
-        while (System.nanoTime() < deadline) {
-            try (BatchLoader loader = BatchLoader.open(data, config, epoch++)) {
-                while (loader.hasNext() && System.nanoTime() < deadline) {
-                    images += loader.next().size();
-                }
-            }
-        }
+        long images = TimedEpochs.images(data, config, start + (long) (seconds * 1e9));
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         System.out.printf(Locale.ROOT, "java %s images=%d cpu_seconds=%.2f wall_seconds=%.2f images_per_cpu_second=%.1f%n",

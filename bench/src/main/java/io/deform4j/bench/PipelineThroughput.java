@@ -64,17 +64,8 @@ public final class PipelineThroughput {
     private static double measure(String name, ImageDataset data, Preprocessing pre, int workers, int batch,
             double seconds) {
         LoaderConfig config = LoaderConfig.train(batch, pre, 1).withWorkers(workers);
-        long images = 0;
         long start = System.nanoTime();
-        long deadline = start + (long) (seconds * 1e9);
-        int epoch = 0;
-        while (System.nanoTime() < deadline) {
-            try (BatchLoader loader = BatchLoader.open(data, config, epoch++)) {
-                while (loader.hasNext() && System.nanoTime() < deadline) {
-                    images += loader.next().size();
-                }
-            }
-        }
+        long images = TimedEpochs.images(data, config, start + (long) (seconds * 1e9));
         double elapsed = (System.nanoTime() - start) / 1e9;
         double rate = images / elapsed;
         System.out.printf(Locale.ROOT, "%s workers=%d batch=%d images=%d seconds=%.2f images/s=%.0f%n", name, workers,
