@@ -131,15 +131,14 @@ final class SweepCommand implements Callable<Integer> {
         if (out == null) {
             throw new IllegalArgumentException("--out DIR is required to run a sweep (or --print to list its runs)");
         }
+        OutputPaths.checkFolder("--out", out);
         if (executor == ExecutorKind.SLURM) {
-            OutputPaths.checkFolder("--out", out);
             return submit(plan, w);
         }
         refuseOptionsOf("slurm", slurm.given(spec.commandLine().getParseResult()));
         checkDevices(plan);
         int threads = threadsPerRun != null ? threadsPerRun : LocalExecutor.Options.defaultThreadsPerRun(parallel);
         LocalExecutor.Options local = new LocalExecutor.Options(parallel, threads, devices, failFast);
-        OutputPaths.checkFolder("--out", out);
         local.warning().ifPresent(warning -> spec.commandLine().getErr().println("warning: " + warning));
         return Launch.local(plan, out, local, retryFailed, w);
     }
